@@ -1,0 +1,60 @@
+# Reflection assistant: `make run` to chat, `make test` to test. `make help` lists everything.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+RASA := $(VENV)/bin/rasa
+STAMP := $(VENV)/.installed
+PIPELINE := build/spacy_nl/meta.json
+MODEL_DIR := models
+RASA_PORT ?= 5005
+ACTIONS_PORT ?= 5055
+export TF_CPP_MIN_LOG_LEVEL := 2
+export PYTHONPATH := $(CURDIR)
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+
+.PHONY: help setup train run shell actions test nlu-report lint clean
+
+help:  ## this menu
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.lock
+	@command -v python3.10 >/dev/null || { echo "Python 3.10 is needed (pyenv: .python-version)"; exit 1; }
+	test -x $(PY) || python3.10 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade "pip==24.0"
+	$(PY) -m pip install -q -r requirements.lock
+	-timeout 60 $(PY) -m spacy download nl_core_news_sm >/dev/null 2>&1 || echo "nl_core_news_sm not downloadable here; using the blank Dutch base"
+	touch $(STAMP)
+
+$(PIPELINE): $(STAMP) language/*.py language/lexicons/*
+	$(PY) -m language.build_pipeline
+
+setup: $(STAMP) $(PIPELINE)  ## create the venv, install pinned packages, build the Dutch pipeline
+
+train: setup  ## train the model (skipped by Rasa when nothing changed)
+	$(RASA) train --fixed-model-name reflectie --out $(MODEL_DIR)
+
+actions: setup  ## run the action server in the foreground
+	$(RASA) run actions --actions actions -p $(ACTIONS_PORT)
+
+run: train  ## run the assistant: action server + Rasa server (REST, socket.io) on localhost
+	@mkdir -p var; $(RASA) run actions --actions actions -p $(ACTIONS_PORT) > var/actions.log 2>&1 & echo $$! > var/actions.pid
+	@echo "Chat over REST:  curl -s localhost:$(RASA_PORT)/webhooks/rest/webhook -d '{\"sender\":\"ik\",\"message\":\"hallo\"}'"
+	@echo "Or in a terminal: make shell"
+	$(RASA) run --enable-api --cors "*" -p $(RASA_PORT) -m $(MODEL_DIR) --credentials credentials.yml --endpoints endpoints.yml; kill `cat var/actions.pid` 2>/dev/null || true
+
+shell: train  ## chat in the terminal
+	@mkdir -p var; $(RASA) run actions --actions actions -p $(ACTIONS_PORT) > var/actions.log 2>&1 & echo $$! > var/actions.pid
+	$(RASA) shell -m $(MODEL_DIR) --endpoints endpoints.yml; kill `cat var/actions.pid` 2>/dev/null || true
+
+test: train  ## validate data, run pytest (units + conversations through the model), test stories
+	$(RASA) data validate
+	$(PY) -m pytest -q tests
+	$(RASA) test core --stories tests/stories --model $(MODEL_DIR)/reflectie.tar.gz --fail-on-prediction-errors --out results/core
+
+nlu-report: setup  ## held-out NLU report (train on 80%, test on 20%, fixed seed) into results/nlu
+	$(RASA) data split nlu --random-seed 42 --training-fraction 0.8 --out results/split
+	$(RASA) train nlu --nlu results/split/training_data.yml --out results/split/model --fixed-model-name nlu
+	$(RASA) test nlu --nlu results/split/test_data.yml --model results/split/model/nlu.tar.gz --out results/nlu
+
+clean:  ## remove models, build output and results (keeps var/ with people's data)
+	rm -rf $(MODEL_DIR) build results

@@ -1,0 +1,1 @@
+"""Custom actions of the reflection assistant (run by `rasa run actions`)."""

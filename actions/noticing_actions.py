@@ -1,0 +1,66 @@
+"""Rasa actions for noticing: `action_notice` (a shared experience or unhandled free text) and
+`action_respond_advice_request` (asked for advice: an honest no, and a reflective question)."""
+from typing import Any, Callable, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.noticing import advice_reply, analyse, respond
+
+#: Earlier reflections of one person, by sender_id (the reflection store plugs in here).
+EarlierReflections = Callable[[str], List[str]]
+MAX_HISTORY = 10  # earlier user messages looked at
+
+
+def _no_reflections(sender_id: str) -> List[str]:
+    return []
+
+
+def user_texts(tracker: Tracker) -> List[str]:
+    """User messages of this conversation before the latest one, oldest first."""
+    texts = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"]
+    return [t for t in texts[:-1] if t.strip()][-MAX_HISTORY:] if texts else []
+
+
+def bot_texts(tracker: Tracker) -> List[str]:
+    return [e.get("text") for e in tracker.events if e.get("event") == "bot" and e.get("text")]
+
+
+def _times_run(tracker: Tracker, name: str) -> int:
+    return sum(1 for e in tracker.events if e.get("event") == "action" and e.get("name") == name)
+
+
+class ActionNotice(Action):
+    """Tells the person what it noticed in their message and invites them to say more."""
+
+    def __init__(self, earlier_reflections: Optional[EarlierReflections] = None) -> None:
+        self.earlier_reflections = earlier_reflections or _no_reflections
+
+    def name(self) -> Text:
+        return "action_notice"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        text = tracker.latest_message.get("text") or ""
+        earlier = list(self.earlier_reflections(tracker.sender_id)) + user_texts(tracker)
+        reply = respond(text, earlier, bot_texts(tracker))
+        dispatcher.utter_message(text=reply.text)
+        return []
+
+
+class ActionRespondAdviceRequest(Action):
+    """Says honestly that it gives no advice, and asks a question tied to what they shared."""
+
+    def name(self) -> Text:
+        return "action_respond_advice_request"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        anchor = None
+        for text in [tracker.latest_message.get("text") or ""] + user_texts(tracker)[::-1]:
+            anchor = analyse(text).best
+            if anchor is not None:
+                break
+        turn = _times_run(tracker, self.name())
+        dispatcher.utter_message(text=advice_reply(anchor, turn, bot_texts(tracker)))
+        return []

@@ -1,0 +1,59 @@
+"""Crisis safety net: phrase matching on normalised text, independent of NLU confidence.
+
+Used by the Rasa server (components/crisis_override.py) and by actions. The phrase list
+is data: actions/safety_phrases.yml.
+"""
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+from typing import List, Pattern
+
+import yaml
+
+PHRASES_FILE = Path(__file__).with_name("safety_phrases.yml")
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "´": "'", "`": "'",
+                         "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"'})
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
+# chat spellings expanded before matching (whole words only)
+_CHAT = {
+    "ni": "niet", "nie": "niet", "nt": "niet", "nit": "niet", "mn": "mijn", "m'n": "mijn",
+    "k": "ik", "'k": "ik", "ikke": "ik", "wl": "wil", "wilt": "wil", "mzelf": "mezelf",
+    "mezelve": "mezelf", "dod": "dood", "doot": "dood", "t": "het", "da": "dat",
+    "kzie": "ik zie", "kwil": "ik wil", "kheb": "ik heb", "kben": "ik ben", "kga": "ik ga",
+}
+_WORD = re.compile(r"[\w']+|[^\w\s]", re.UNICODE)
+
+
+def normalise(text: str) -> str:
+    """Lower case, fold accents and curly quotes, drop invisible characters, expand chat spelling."""
+    text = _INVISIBLE.sub("", text or "").translate(_QUOTES)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"(.)\1{2,}", r"\1\1", text)  # "nieeeet" -> "niee"
+    words = [_CHAT.get(w, _CHAT.get(w.strip("'"), w.strip("'"))) for w in _WORD.findall(text)]
+    return " ".join(words)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict:
+    data = yaml.safe_load(PHRASES_FILE.read_text(encoding="utf-8"))
+    return {kind: [re.compile(p) for p in patterns] for kind, patterns in data.items()}
+
+
+def _matches(kind: str, text: str) -> List[Pattern]:
+    norm = normalise(text)
+    return [p for p in _patterns()[kind] if p.search(norm)]
+
+
+def is_crisis(text: str) -> bool:
+    """True when the text shows signs of suicidal thoughts, self-harm or acute danger."""
+    if _matches("crisis", text):
+        return True
+    return bool(_matches("mention", text)) and not _matches("mention_context", text)
+
+
+def is_benign_death_idiom(text: str) -> bool:
+    """True when the text only uses death words in an everyday, non-crisis way."""
+    return not is_crisis(text) and bool(_matches("benign", text))

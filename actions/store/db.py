@@ -1,0 +1,77 @@
+"""Engine factory for the reflection database and schema upgrades with Alembic."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine, make_url
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+WRITE = {"reflection_write": True}  # execution option: take the SQLite write lock at BEGIN
+
+
+def make_engine(url: str, busy_timeout: float = 15.0) -> Engine:
+    """A 2.0-style engine; SQLite gets WAL, a busy timeout, secure delete and FK checks."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(
+            url, future=True, pool_pre_ping=True, connect_args=_connect_timeout(parsed)
+        )
+    if parsed.database and parsed.database != ":memory:":
+        path = Path(parsed.database)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))  # private from the start
+    engine = create_engine(
+        url,
+        future=True,
+        connect_args={"timeout": busy_timeout, "check_same_thread": False},
+    )
+    _configure_sqlite(engine, busy_timeout)
+    return engine
+
+
+def _connect_timeout(url) -> dict:
+    return {"connect_timeout": 5} if url.get_backend_name() == "postgresql" else {}
+
+
+def _configure_sqlite(engine: Engine, busy_timeout: float) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record):
+        # Take over transaction control from pysqlite so BEGIN can be IMMEDIATE.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute("PRAGMA secure_delete = ON")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection):
+        immediate = connection.get_execution_options().get("reflection_write")
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def upgrade_schema(engine: Engine) -> None:
+    """Create or upgrade the schema to the newest migration (``alembic upgrade head``)."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.execution_options(**WRITE).begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def checkpoint_sqlite(engine: Engine) -> None:
+    """Fold the SQLite write-ahead log into the database and empty it (after deletions)."""
+    if engine.dialect.name != "sqlite":
+        return
+    raw = engine.raw_connection()  # autocommit: a checkpoint cannot run inside BEGIN
+    try:
+        raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        raw.close()

@@ -1,0 +1,1 @@
+"""Builds the project's Dutch spaCy pipeline (used by Rasa's SpacyNLP and the action server)."""

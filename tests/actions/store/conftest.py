@@ -1,0 +1,42 @@
+"""Fixtures for the reflection-store tests: the same tests run on SQLite and PostgreSQL."""
+
+from typing import Callable, List
+
+import pytest
+
+from actions.store import ReflectionStore
+from actions.store.config import Keys
+from tests.pg import postgres_cluster, postgres_url  # noqa: F401  (fixtures)
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def db_url(request, tmp_path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path}/db/reflections.db"
+    return request.getfixturevalue("postgres_url")
+
+
+@pytest.fixture
+def keys() -> Keys:
+    return Keys.generate()
+
+
+@pytest.fixture
+def make_store(db_url, keys, tmp_path) -> Callable[..., ReflectionStore]:
+    """Builds stores on this test's database; engines are disposed afterwards."""
+    made: List[ReflectionStore] = []
+
+    def make(**options) -> ReflectionStore:
+        options.setdefault("spool_dir", tmp_path / "spool")
+        store = ReflectionStore(options.pop("url", db_url), options.pop("keys", keys), **options)
+        made.append(store)
+        return store
+
+    yield make
+    for store in made:
+        store.engine.dispose()
+
+
+@pytest.fixture
+def store(make_store) -> ReflectionStore:
+    return make_store()

@@ -1,0 +1,235 @@
+"""Servers for the channel and widget tests, all on loopback.
+
+- `FakeBotApi`: a fake Telegram Bot API that records every call the bot makes;
+- `ScriptedServer`: the real channels on a stand-in assistant (no model needed);
+- `RasaServer`: `rasa run` with the trained model, the project's credentials.yml and
+  an action server, with Telegram pointed at the fake Bot API.
+Fixtures for them are at the bottom; conftest.py files import them.
+"""
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any, Dict, List, Optional
+from urllib.parse import parse_qsl
+
+import pytest
+import yaml
+
+from tests.channels.scripted_assistant import TELEGRAM_BOT, TELEGRAM_SECRET, TELEGRAM_TOKEN
+from tests.conversation import MODEL, ROOT, ActionServer, free_port, wait_for_http
+
+RASA = Path(sys.executable).with_name("rasa")
+
+
+class FakeBotApi:
+    """Records Bot API calls (`/bot<token>/<method>`) and answers like Telegram."""
+
+    def __init__(self, username: str = TELEGRAM_BOT) -> None:
+        self.username = username
+        self.calls: List[Dict[str, Any]] = []
+        self._lock = threading.Lock()
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self._server.server_port}"
+
+    def start(self) -> "FakeBotApi":
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    def clear(self) -> None:
+        with self._lock:
+            self.calls.clear()
+
+    def sent(self, method: str = "sendMessage", chat_id: Optional[int] = None) -> List[Dict]:
+        with self._lock:
+            return [
+                c["params"] for c in self.calls
+                if c["method"] == method
+                and (chat_id is None or str(c["params"].get("chat_id")) == str(chat_id))
+            ]
+
+    def wait_for(self, count: int, chat_id: int, timeout: float = 30) -> List[Dict]:
+        """Waits until `count` messages were sent to `chat_id` (and no more arrive)."""
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            messages = self.sent(chat_id=chat_id)
+            if len(messages) >= count:
+                time.sleep(0.3)
+                return self.sent(chat_id=chat_id)
+            time.sleep(0.1)
+        raise TimeoutError(f"expected {count} messages to {chat_id}, got {self.sent(chat_id=chat_id)}")
+
+    def _record(self, token: str, method: str, params: Dict[str, Any]) -> Any:
+        with self._lock:
+            self.calls.append({"token": token, "method": method, "params": params})
+        if method == "getMe":
+            return {"id": 123456, "is_bot": True, "first_name": "Reflectie",
+                    "username": self.username}
+        if method == "sendMessage":
+            return {"message_id": len(self.calls), "date": int(time.time()),
+                    "chat": {"id": int(params["chat_id"]), "type": "private"},
+                    "text": params.get("text", "")}
+        return True
+
+    def _handler(self):
+        api = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:  # noqa: N802 (http.server's name)
+                _, bot, method = self.path.split("/", 2)
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                if "json" in (self.headers.get("Content-Type") or ""):
+                    params = json.loads(body or b"{}")
+                else:
+                    params = dict(parse_qsl(body.decode()))
+                if "reply_markup" in params and isinstance(params["reply_markup"], str):
+                    params["reply_markup"] = json.loads(params["reply_markup"])
+                result = api._record(bot[len("bot"):], method, params)
+                payload = json.dumps({"ok": True, "result": result}).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
+            do_GET = do_POST
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        return Handler
+
+
+class _Process:
+    """A server subprocess with its log in a file; stopped with SIGTERM."""
+
+    def __init__(self, log_path: Path) -> None:
+        self.port = free_port()
+        self.log_path = log_path
+        self.proc: Optional[subprocess.Popen] = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def _spawn(self, command: List[str], env: Dict[str, str], ready: str, timeout: float) -> None:
+        log = open(self.log_path, "ab")
+        self.proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            wait_for_http(self.url + ready, timeout=timeout, proc=self.proc)
+        except Exception as error:
+            self.stop()
+            raise RuntimeError(f"{error}\n--- {self.log_path}:\n{self.log()[-4000:]}") from error
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+
+
+class ScriptedServer(_Process):
+    """The channels on a stand-in assistant (tests/channels/scripted_assistant.py)."""
+
+    def start(self, telegram_api: str) -> "ScriptedServer":
+        env = dict(os.environ, PYTHONPATH=str(ROOT))
+        command = [sys.executable, "-m", "tests.channels.scripted_assistant",
+                   "--port", str(self.port), "--telegram-api", telegram_api]
+        self._spawn(command, env, "/webhooks/webchat/", timeout=60)
+        return self
+
+
+class RasaServer(_Process):
+    """`rasa run` with the trained model and the project's credentials.yml."""
+
+    def start(self, env: Dict[str, str], action_url: str, workdir: Path) -> "RasaServer":
+        if not MODEL.exists():
+            raise RuntimeError(f"No trained model at {MODEL}: run `make train` first")
+        endpoints = yaml.safe_load((ROOT / "endpoints.yml").read_text())
+        endpoints["action_endpoint"] = {"url": action_url}
+        endpoints_path = workdir / "endpoints.yml"
+        endpoints_path.write_text(yaml.safe_dump(endpoints))
+        command = [str(RASA), "run", "--enable-api", "-m", str(MODEL), "-p", str(self.port),
+                   "-i", "127.0.0.1", "--credentials", str(ROOT / "credentials.yml"),
+                   "--endpoints", str(endpoints_path)]
+        self._spawn(command, env, "/status", timeout=240)
+        return self
+
+
+def telegram_env(api: FakeBotApi, rasa_url: str) -> Dict[str, str]:
+    """The environment credentials.yml reads for the Telegram channel."""
+    return {
+        "TELEGRAM_ACCESS_TOKEN": TELEGRAM_TOKEN,
+        "TELEGRAM_BOT_USERNAME": api.username,
+        "TELEGRAM_WEBHOOK_URL": f"{rasa_url}/webhooks/telegram/webhook",
+        "TELEGRAM_API_URL": api.url,
+        "TELEGRAM_SECRET_TOKEN": TELEGRAM_SECRET,
+    }
+
+
+def post_update(server_url: str, update: Dict[str, Any], secret: Optional[str] = TELEGRAM_SECRET) -> int:
+    """Posts a Telegram Update to the webhook like Telegram does; returns the status."""
+    headers = {"Content-Type": "application/json"}
+    if secret is not None:
+        headers["X-Telegram-Bot-Api-Secret-Token"] = secret
+    request = urllib.request.Request(
+        f"{server_url}/webhooks/telegram/webhook", data=json.dumps(update).encode(), headers=headers
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=120) as answer:
+            return answer.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+# --- fixtures -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def fake_bot_api():
+    api = FakeBotApi().start()
+    yield api
+    api.stop()
+
+
+@pytest.fixture(scope="session")
+def scripted_server(fake_bot_api, tmp_path_factory):
+    """Real channels, stand-in assistant: fast, no model needed."""
+    server = ScriptedServer(tmp_path_factory.mktemp("scripted") / "server.log")
+    server.start(fake_bot_api.url)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def rasa_server(fake_bot_api, service_env, data_dir, tmp_path_factory):
+    """The trained assistant behind `rasa run`, with a real action server."""
+    workdir = tmp_path_factory.mktemp("rasa_server")
+    env = dict(os.environ, **service_env, PYTHONPATH=str(ROOT), TF_CPP_MIN_LOG_LEVEL="2")
+    actions = ActionServer(env, workdir / "actions.log").start()
+    server = RasaServer(workdir / "rasa.log")
+    env.update(telegram_env(fake_bot_api, server.url))
+    try:
+        server.start(env, actions.url, workdir)
+        yield server
+    finally:
+        server.stop()
+        actions.stop()
