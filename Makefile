@@ -12,7 +12,7 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONPATH := $(CURDIR)
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 
-.PHONY: help setup train run shell actions test nlu-report lint clean
+.PHONY: help setup train run shell actions test nlu-report retention clean
 
 help:  ## this menu
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -30,8 +30,9 @@ $(PIPELINE): $(STAMP) language/*.py language/lexicons/*
 
 setup: $(STAMP) $(PIPELINE)  ## create the venv, install pinned packages, build the Dutch pipeline
 
-train: setup  ## train the model (skipped by Rasa when nothing changed)
-	$(RASA) train --fixed-model-name reflectie --out $(MODEL_DIR)
+train: setup  ## train the model (skipped by Rasa when nothing changed; forced after a pipeline rebuild)
+	@force=""; [ $(PIPELINE) -nt $(MODEL_DIR)/reflectie.tar.gz ] && force="--force"; \
+	$(RASA) train --fixed-model-name reflectie --out $(MODEL_DIR) $$force
 
 actions: setup  ## run the action server in the foreground
 	$(RASA) run actions --actions actions -p $(ACTIONS_PORT)
@@ -55,6 +56,9 @@ nlu-report: setup  ## held-out NLU report (train on 80%, test on 20%, fixed seed
 	$(RASA) data split nlu --random-seed 42 --training-fraction 0.8 --out results/split
 	$(RASA) train nlu --nlu results/split/training_data.yml --out results/split/model --fixed-model-name nlu
 	$(RASA) test nlu --nlu results/split/test_data.yml --model results/split/model/nlu.tar.gz --out results/nlu
+
+retention: setup  ## delete reflections and conversations older than REFLECTION_RETENTION_DAYS (default 365)
+	$(PY) -m actions.store.cli purge
 
 clean:  ## remove models, build output and results (keeps var/ with people's data)
 	rm -rf $(MODEL_DIR) build results

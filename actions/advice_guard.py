@@ -38,7 +38,7 @@ PATTERNS = [
     ("je kunt beter", rf"\b(?:{_JE}\s+(?:kunt|kan|kun)|(?:kunt|kan|kun)\s+{_JE})\s+(?:beter|best|gewoon)\b"),
     ("je doet er goed aan", rf"\b{_JE}\s+doet\s+er\s+(?:goed|beter|verstandig)\s+aan\b"),
     ("misschien kun je", rf"\bmisschien\s+(?:kun|kan|kunt|zou|zoudt|moet)\s+{_JE}\b"),
-    ("waarom ga je niet", rf"\bwaarom\s+\w+\s+{_JE}\s+(?:niet|eens|gewoon)\b"),
+    ("waarom ga je niet", rf"\bwaarom\s+\w+\s+{_JE}\s+(?:\w+\s+){{0,2}}?(?:niet|eens|gewoon)\b"),
     ("wat als je eens", rf"\bwat\s+als\s+{_JE}\s+(?:eens|gewoon)\b"),
     ("laat het los", r"\blaat\s+(?:het|dat|dit)\s+(?:gewoon\s+)?los\b"),
     # reassurance

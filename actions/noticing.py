@@ -12,6 +12,7 @@ import re
 import unicodedata
 import zlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Dict, Iterable, List, NamedTuple, Optional, Sequence
 
 from actions import texts
@@ -38,7 +39,7 @@ _NEGATION = {"niet", "nooit", "geen"}
 _DEGREE = {"zo", "zó", "heel", "erg", "echt", "nogal", "best", "enorm", "super", "zeer", "ontzettend",
            "vreselijk", "verschrikkelijk", "totaal", "helemaal", "wat", "vaak", "soms", "zoveel", "veel"}
 _SKIP = {"soms", "vaak", "vandaag", "nu", "wel", "toch", "dan", "ook", "gewoon", "eigenlijk", "altijd",
-         "steeds", "daar", "hier", "precies", "weer", "nog", "al", "even", "eens", "echt", "zo", "heel"}
+         "steeds", "daar", "hier", "precies", "weer", "nog", "al", "even", "eens"}
 _PHRASE_STOP = {"door", "op", "als", "omdat", "want", "en", "maar", "sinds", "met", "tussen", "wanneer",
                 "terwijl", "toen", "dat", "of", "als", "in", "na", "voor", "tijdens", "bij", "om"}
 _NOUN_FEELINGS = {"eenzaamheid", "verdriet", "angst", "stress", "frustratie", "schaamte"}
@@ -52,7 +53,7 @@ _AMBIGUOUS_FEELINGS = {"alleen", "warm", "leeg", "rustig", "down", "gemist", "ge
 _FEELING_CONTEXT = {"me", "mij", "zo", "heel", "erg", "toch", "helemaal", "echt", "ben", "was", "voel",
                     "voelde", "bleef", "blijf", "werd", "word", "zó", "zeer", "nogal", "super", "enorm", "veel", "vaak",
                     "soms", "nogal", "best", "wat"}
-_NOT_ALONE = {"maar", "nog", "als", "om", "de", "het", "een", "door", "wonen", "woon", "al", "op", "in"}
+_NOT_ALONE = {"maar", "nog", "als", "om", "de", "het", "een", "door", "wonen", "woon", "al"}
 _CONCESSIVE = {"ook al", "hoewel", "alhoewel", "ondanks", "terwijl", "al"}
 _CONTRAST_MARKERS = ("en toch", "maar toch", "ook al", "hoewel", "alhoewel", "ondanks", "terwijl", "maar",
                      "toch")
@@ -175,17 +176,16 @@ def second_person(phrase: str) -> str:
 # --- analysis -------------------------------------------------------------------
 
 
+@lru_cache(maxsize=8)
 def _lexicon(nlp, label: str) -> List[str]:
-    cache = nlp.meta.setdefault("_noticing_lexicon", {})
-    if label not in cache:
-        words = []
-        if "entity_ruler" in nlp.pipe_names:
-            for pattern in nlp.get_pipe("entity_ruler").patterns:
-                tokens = pattern.get("pattern")
-                if pattern.get("label") == label and isinstance(tokens, list) and len(tokens) == 1:
-                    words.append(tokens[0].get("LOWER", ""))
-        cache[label] = [w for w in words if len(w) >= 6]
-    return cache[label]
+    """Single words of one entity-ruler label that are long enough for typo-tolerant matching."""
+    words = []
+    if "entity_ruler" in nlp.pipe_names:
+        for pattern in nlp.get_pipe("entity_ruler").patterns:
+            tokens = pattern.get("pattern")
+            if pattern.get("label") == label and isinstance(tokens, list) and len(tokens) == 1:
+                words.append(tokens[0].get("LOWER", ""))
+    return [w for w in words if len(w) >= 6]
 
 
 def _fuzzy(nlp, doc) -> Dict[int, tuple]:
@@ -368,6 +368,10 @@ def _find_absolutes(doc, offset: int) -> List[Notice]:
     return notices
 
 
+def _is_plural(word: str) -> bool:
+    return word.endswith(("'s", "en")) or word in {"ouders", "broers", "schoonouders", "collegas", "vriendjes"}
+
+
 def _person(doc, start: int, end: int, word: str):
     """('je zus', 'je zus') style object/subject forms, or None when the word is not about a person here."""
     det = doc[start - 1].lower_ if start > 0 else ""
@@ -375,7 +379,7 @@ def _person(doc, start: int, end: int, word: str):
         wie = f"{_POSSESSIVE[det]} {word}"
     elif word in _NEEDS_POSSESSIVE:
         return None
-    elif word.endswith(("s", "en", "'s")) or word in {"buren", "ouders", "familie", "kinderen"}:
+    elif _is_plural(word) or word == "familie":
         wie = word
     else:
         wie = f"je {word}"
@@ -389,7 +393,7 @@ def _find_relations(doc, fuzzy, offset: int) -> List[Notice]:
     for start, end, word in sorted(spans):
         wie = _person(doc, start, end, word)
         if wie:
-            plural = word.endswith(("s", "en")) and word not in {"ons"}
+            plural = _is_plural(word)
             notices.append(Notice(RELATION, _RELATION_CANON.get(word, word), _quote(doc, start, end), 40,
                                   offset + start, "", {"wie": wie, "betekent": "betekenen" if plural else "betekent"}))
     return notices

@@ -6,14 +6,23 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.noticing import advice_reply, analyse, respond
+from actions.privacy import identity, log_reflection
+from actions.store import StoreUnavailable, get_store
 
-#: Earlier reflections of one person, by sender_id (the reflection store plugs in here).
-EarlierReflections = Callable[[str], List[str]]
+#: Earlier reflections of the person in this tracker (identity from the tracker only).
+EarlierReflections = Callable[[Tracker], List[str]]
 MAX_HISTORY = 10  # earlier user messages looked at
+MAX_REFLECTIONS = 20  # earlier stored reflections looked at
+SHARED = "gesprek"  # how shared messages are filed in the reflection log
 
 
-def _no_reflections(sender_id: str) -> List[str]:
-    return []
+def stored_reflections(tracker: Tracker) -> List[str]:
+    """The person's recent reflections from the store, oldest first; none when it is down."""
+    try:
+        views = get_store().recent(*identity(tracker), limit=MAX_REFLECTIONS)
+    except StoreUnavailable:
+        return []
+    return [v.text for v in reversed(views)]
 
 
 def user_texts(tracker: Tracker) -> List[str]:
@@ -34,7 +43,7 @@ class ActionNotice(Action):
     """Tells the person what it noticed in their message and invites them to say more."""
 
     def __init__(self, earlier_reflections: Optional[EarlierReflections] = None) -> None:
-        self.earlier_reflections = earlier_reflections or _no_reflections
+        self.earlier_reflections = earlier_reflections or stored_reflections
 
     def name(self) -> Text:
         return "action_notice"
@@ -42,9 +51,12 @@ class ActionNotice(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         text = tracker.latest_message.get("text") or ""
-        earlier = list(self.earlier_reflections(tracker.sender_id)) + user_texts(tracker)
+        earlier = list(self.earlier_reflections(tracker)) + user_texts(tracker)
         reply = respond(text, earlier, bot_texts(tracker))
         dispatcher.utter_message(text=reply.text)
+        if text.strip() and not text.startswith("/"):
+            intent = (tracker.latest_message.get("intent") or {}).get("name") or "gedeeld"
+            log_reflection(dispatcher, tracker, SHARED, intent, text)
         return []
 
 

@@ -6,6 +6,7 @@ Identity is always (latest input channel, tracker.sender_id), never a slot or me
 
 from __future__ import annotations
 
+import abc
 import logging
 from typing import Any, Callable, Dict, List, Optional, Text, Tuple
 
@@ -26,7 +27,7 @@ SHOW_LIMIT = 8  # reflections in the phone-sized overview
 MESSAGE_CHARS = 3500  # fits Telegram (4096) and most chat bubbles
 MAX_EXPORT_MESSAGES = 6
 CONFIRM_INTENT = "affirm"
-CONFIRM_QUESTION = "utter_ask_delete_my_data"
+CONFIRM_QUESTION = "utter_confirm_delete"
 SHARE_EXERCISE = "gesprek"
 
 
@@ -79,9 +80,15 @@ def log_reflection(
     return result
 
 
-class _StoreAction(Action):
+class _StoreAction(Action, abc.ABC):
+    """Base of the actions that use the reflection store (injectable for tests)."""
+
     def __init__(self, store_factory: StoreFactory = get_store) -> None:
         self.store_factory = store_factory
+
+    @abc.abstractmethod
+    def name(self) -> Text:
+        """The action's name in the domain."""
 
 
 class ActionLogShare(_StoreAction):

@@ -197,6 +197,243 @@ ADVICE_QUESTIONS = [
 ]
 
 # --- Guided reflections --------------------------------------------------------
+# Used by actions/exercises/ and actions/continuity.py. Placeholders: {wie} the person they
+# chose, as an object ("je zus", "Anna", "die persoon"); {label} an exercise name (EXERCISE_LABELS);
+# {a}/{b} short quotes of their words; {naam} a name from a list; {lijst} a list's title.
+
+EXERCISE_INTROS = {
+    "kennen": (
+        "Iemand echt kennen betekent: zijn of haar kant van het verhaal kunnen vertellen. "
+        "Daar gaan vier korte vragen over."
+    ),
+    "geven_om": (
+        "Om iemand geven laat je merken door op te merken: zeggen wat je ziet, en de ander "
+        "uitnodigen om te vertellen. Daar oefenen we mee, in drie korte stappen."
+    ),
+    "vier_lijstjes": (
+        "We maken vier korte lijstjes met namen. Schrijf ze zoals je wilt: met komma's, met "
+        "“en” of elk op een nieuwe regel. “Niemand” mag ook."
+    ),
+    "reflectievragen": (
+        "Ik stel je een paar open vragen over je begrepen voelen en om elkaar geven. "
+        "Je mag elke vraag overslaan: typ dan “sla over”."
+    ),
+    "verbondenheid": (
+        "Verbondenheid gaat over meer dan andere mensen. Je kiest zelf welke richting je "
+        "aanspreekt. Er zijn geen scores en geen goede of foute antwoorden."
+    ),
+    "samenhang": (
+        "We kijken samen naar een situatie die je nu bezighoudt, met drie eenvoudige vragen. "
+        "Er zijn geen goede of foute antwoorden."
+    ),
+}
+EXERCISE_STOP_NOTE = "Stoppen kan altijd: typ “stop”. Wat je schrijft, bewaar ik alleen voor jou."
+
+# Questions, per exercise, in order. {wie}: see above; {richting}: a direction of connectedness.
+KENNEN_QUESTIONS = {
+    "wie": (
+        "Denk aan iemand van wie je een vast beeld hebt. Iemand over wie je al snel denkt: "
+        "zo is die nu eenmaal. Wie is het? Een naam of “mijn buurman” is genoeg."
+    ),
+    "jouw_versie": (
+        "Hoe zie jij {wie}? Schrijf het op zoals je het tegen een vriend zou zeggen, "
+        "bijvoorbeeld “… is altijd …”."
+    ),
+    "hun_versie": (
+        "Stel je nu voor dat {wie} zelf vertelt hoe het zit. Wat zou er in dat verhaal staan? "
+        "Schrijf het in de ik-vorm: “Ik …”."
+    ),
+    "verschil": "Wat verandert er voor jou als je er zo naar kijkt, vanuit {wie}?",
+}
+GEVEN_OM_QUESTIONS = {
+    "wie": "Denk aan iemand om wie je geeft. Wie is het?",
+    "opgemerkt": "Wat viel je de laatste tijd op aan {wie}? Iets wat je zag of hoorde. Klein mag ook.",
+    "zin": (
+        "Hoe zeg je dat tegen {wie}? Schrijf de zin op zoals je hem zou uitspreken. "
+        "Bijvoorbeeld: “Het valt me op dat … Hoe is het met je?”"
+    ),
+}
+VIER_LIJSTJES_QUESTIONS = {
+    "ken_ik": "Lijstje 1: wie ken jij goed?",
+    "kent_mij": "Lijstje 2: wie kent jou goed, denk je?",
+    "geef_om": "Lijstje 3: om wie geef jij?",
+    "geeft_om_mij": "Lijstje 4: wie geeft om jou, denk je?",
+}
+# Titles of the four lists, as the closing names them.
+VIER_LIJSTJES_TITLES = {
+    "ken_ik": "wie jij goed kent",
+    "kent_mij": "wie jou goed kent",
+    "geef_om": "om wie jij geeft",
+    "geeft_om_mij": "wie om jou geeft",
+}
+REFLECTIEVRAGEN_QUESTIONS = {
+    "begrepen": "Denk aan een moment waarop je je echt begrepen voelde door iemand. Wat gebeurde er toen?",
+    "wat_deed": "Wat deed of zei die ander, waardoor je je begrepen voelde?",
+    "om_wie": "Om wie geef jij het meest? Weet die persoon dat, denk je?",
+    "afstand": "Wanneer voel jij afstand tot anderen, ook als ze dichtbij zijn?",
+    "opgemerkt": "Wie merkt het op als het minder goed met je gaat?",
+}
+VERBONDENHEID_DIRECTIONS = [
+    "met jezelf",
+    "met anderen die je waardeert",
+    "met je omgeving en de natuur",
+    "met zin en betekenis",
+    "met waar je vandaan komt en waar je naartoe gaat",
+    "met de dingen om je heen",
+]
+VERBONDENHEID_QUESTIONS = {
+    "richtingen": (
+        "Verbondenheid heeft zes richtingen:\n"
+        "1. met jezelf\n"
+        "2. met anderen die je waardeert\n"
+        "3. met je omgeving en de natuur\n"
+        "4. met zin en betekenis\n"
+        "5. met waar je vandaan komt en waar je naartoe gaat\n"
+        "6. met de dingen om je heen\n"
+        "Welke spreken je aan? Noem er één of twee, met een nummer of in woorden."
+    ),
+    "eerste": "Je koos: verbondenheid {richting}. Wanneer voel je die? Wat gebeurt er dan?",
+    "eerste_open": "Wanneer voel jij je verbonden, en waarmee? Wat gebeurt er dan?",
+    "tweede": "En verbondenheid {richting}: hoe is die er voor jou?",
+}
+SAMENHANG_QUESTIONS = {
+    "situatie": "Denk aan een situatie die je nu bezighoudt. Wat speelt er, in een paar zinnen?",
+    "begrijpen": "Zou je aan iemand anders kunnen uitleggen wat er aan de hand is?",
+    "grip": "Heb je het gevoel dat je er invloed op hebt, al is het maar een beetje?",
+    "zin": "Is het voor jou de moeite waard om er energie in te steken?",
+}
+
+# Stand-ins when someone's name or description is not short enough to repeat.
+WIE_FALLBACK = "die persoon"
+
+# Said (instead of repeating the question) when an answer gets a second chance.
+HINT_SHORT = "Wil je er iets meer over vertellen? Een zin is genoeg. Wil je het kort houden, dan is dat ook goed."
+HINT_EMPTY = "Ik zie nog geen antwoord. Typ gerust wat in je opkomt, of “weet ik niet”."
+HINT_NO_SKIP = (
+    "Deze vraag heb ik nodig voor de rest van de reflectie. Een paar woorden is genoeg. "
+    "Stoppen kan ook: typ dan “stop”."
+)
+HINT_LIST = "Schrijf gerust de namen op, met komma's of “en” ertussen. “Niemand” mag ook."
+HINT_NO_DIRECTION = "Ik herkende nog geen richting. Noem gerust een nummer van 1 tot 6, of twee nummers."
+HINT_GEVEN_OM = {
+    "advice": (
+        "Ik lees daarin vooral een raad: wat {wie} anders kan doen. Met een raad sta je een "
+        "beetje boven de ander. Wil je het nog eens proberen, met alleen wat jij gezien hebt?"
+    ),
+    "worry": (
+        "Ik hoor vooral jouw zorg. Dan gaat het gesprek al snel over jou, en gaat {wie} jou "
+        "misschien geruststellen. Wil je het nog eens proberen, met wat je aan {wie} gezien hebt?"
+    ),
+    "fixing": (
+        "Dat klinkt als een oplossing: iets wat jij voor {wie} regelt. Dat is lief bedoeld, "
+        "maar zo krijgt {wie} weinig ruimte om zelf te vertellen. Wil je het nog eens proberen, "
+        "met alleen wat je gezien hebt?"
+    ),
+    "reassurance": (
+        "Dat klinkt als geruststellen. Dat is lief bedoeld, maar {wie} voelt zich dan misschien "
+        "minder gehoord. Wil je het nog eens proberen, met wat je gezien hebt?"
+    ),
+}
+SKIPPED_ACK = "Goed, die slaan we over."
+
+# Pause and resume.
+PAUSED = (
+    "Goed, we stoppen hier. Wat je schreef, is bewaard. "
+    "Je kunt later verdergaan: typ dan “ga verder”."
+)
+PAUSED_AFTER_CRISIS = "Je reflectie staat op pauze. Je kunt er later mee verder, als je dat wilt."
+RESUMED = "We gaan verder met “{label}”. Je had {done} van de {total} vragen al beantwoord."
+RESUMED_FRESH = "Je was met “{label}” begonnen. We gaan verder waar je was."
+NOTHING_TO_RESUME = "Er staat geen reflectie open om mee verder te gaan. Wil je er een kiezen?"
+STORE_DOWN_RESUME = (
+    "Ik kan je eerdere antwoorden nu even niet ophalen door een storing. "
+    "Vraag het me straks gerust opnieuw."
+)
+
+# Closings: one reflection on their answers, one open question, then what could come next.
+CLOSING_THANKS = "Dank je voor je antwoorden."
+CLOSING_NEXT = "Wil je hierna nog iets doen? Het mag ook gewoon hierbij blijven."
+CLOSING_NEXT_BUTTONS = [
+    ("Nog een reflectie", "/start_exercise"),
+    ("Mijn reflecties", "/show_reflections"),
+    ("Gewoon praten", "/just_talk"),
+]
+CLOSING_ALL_SKIPPED = "Je hebt alle vragen overgeslagen. Dat mag. Misschien was het er nu niet het moment voor."
+CLOSING_OPEN_QUESTION = "Wat neem je mee uit deze reflectie?"
+
+KENNEN_CLOSING_VERSIONS = "Jouw versie: “{a}”. Het verhaal van {wie} zelf, zoals jij het je voorstelt: “{b}”."
+KENNEN_CLOSING_WORDS = "Het valt me op dat jij “{x}” schrijft, en dat in het verhaal van {wie} zelf “{y}” staat."
+KENNEN_CLOSING_ABSOLUTE = "Het valt me op dat “{x}” in jouw versie staat, en niet in die van {wie}."
+KENNEN_CLOSING_SAME = "Het valt me op hoe dicht de twee verhalen bij elkaar liggen."
+KENNEN_CLOSING_CHANGE = "Over wat er verandert, schreef je: “{a}”."
+KENNEN_CLOSING_QUESTION = "Hoe is het voor je om die twee verhalen naast elkaar te zien?"
+
+GEVEN_OM_LABELS = {
+    "advice": "een raad",
+    "worry": "een zorg",
+    "fixing": "een oplossing",
+    "reassurance": "geruststelling",
+}
+GEVEN_OM_CLOSING_QUOTE = "Je zin voor {wie}: “{a}”."
+GEVEN_OM_CLOSING_WROTE = "Je schreef een zin voor {wie}."
+GEVEN_OM_CLOSING_NOTICING = "Dat is opmerken: je zegt wat je zag."
+GEVEN_OM_CLOSING_INVITES = "En met je vraag nodig je {wie} uit om te vertellen."
+GEVEN_OM_CLOSING_NO_QUESTION = (
+    "Een open vraag erachter, zoals “Hoe is het met je?”, maakt er een uitnodiging van."
+)
+GEVEN_OM_CLOSING_RETRIED = "Je eerste zin was eerder {label}. In je tweede zin zeg je wat je zag."
+GEVEN_OM_CLOSING_STILL = (
+    "Er zit nog iets van {label} in. Dat is heel gewoon: alleen zeggen wat je ziet, is moeilijker "
+    "dan het lijkt."
+)
+GEVEN_OM_CLOSING_OTHER = "Je schreef wat je aan {wie} opviel: “{a}”."
+GEVEN_OM_CLOSING_QUESTION = "Hoe zou het voor {wie} zijn om dit van jou te horen, denk je?"
+
+VIER_LIJSTJES_OVERVIEW_TITLE = "Je vier lijstjes:"
+VIER_LIJSTJES_OVERVIEW_LINE = "• {lijst}: {namen}"
+VIER_LIJSTJES_NOBODY = "niemand"
+VIER_LIJSTJES_UNKNOWN = "weet ik (nog) niet"
+VIER_LIJSTJES_NOT_BACK = "{naam} staat bij “om wie jij geeft”, maar niet bij “wie om jou geeft”."
+VIER_LIJSTJES_NOT_KNOWN_BACK = "{naam} ken jij goed, maar staat niet bij “wie jou goed kent”."
+VIER_LIJSTJES_EMPTY = "Het lijstje “{lijst}” bleef leeg."
+VIER_LIJSTJES_ALL_FOUR = "{naam} staat op alle vier de lijstjes."
+VIER_LIJSTJES_ALIKE = "Je lijstjes lijken veel op elkaar."
+VIER_LIJSTJES_QUESTION = "Wat zie je, als je de lijstjes zo naast elkaar legt?"
+VIER_LIJSTJES_EARLIER = "Je maakte deze lijstjes eerder ook al. Met “laat mijn reflecties zien” kun je ze vergelijken."
+
+VERBONDENHEID_CLOSING_CHOSEN = "Je koos verbondenheid {richtingen}."
+VERBONDENHEID_CLOSING_NONE = "Je koos geen vaste richting, en dat mag."
+SAMENHANG_ASPECTS = {
+    "begrijpen": "snappen wat er aan de hand is",
+    "grip": "het gevoel dat je er invloed op hebt",
+    "zin": "of het de moeite waard is",
+}
+SAMENHANG_CLOSING_HARDEST = "Van de drie vragen leek deze het moeilijkst voor je: {aspect}."
+SAMENHANG_CLOSING_HARDEST_QUOTE = "Je schreef: “{a}”."
+SAMENHANG_CLOSING_HARDEST_QUESTION = "Wat maakt juist dat deel zo zwaar?"
+SAMENHANG_CLOSING_UNCLEAR = "Ik las je antwoorden over {situatie}."
+SAMENHANG_CLOSING_UNCLEAR_QUESTION = (
+    "Welke van de drie vond je het moeilijkst: snappen wat er speelt, invloed hebben, "
+    "of het de moeite waard vinden?"
+)
+SAMENHANG_SITUATION_FALLBACK = "wat je nu bezighoudt"
+
+# Continuity: a returning person (same sender, new session), only ever about their own data.
+WELCOME_BACK = "Fijn dat je er weer bent."
+WELCOME_BACK_LAST = "De vorige keer werkte je aan “{label}”."
+WELCOME_BACK_LAST_SHARE = "De vorige keer vertelde je me wat je bezighield."
+WELCOME_BACK_OPEN = "Je was nog bezig met “{label}”: {done} van de {total} vragen staan er al. Wil je daar verder mee?"
+WELCOME_BACK_CHOICE = "Waar heb je vandaag zin in?"
+WELCOME_BACK_BUTTONS_OPEN = [
+    ("Ja, ga verder", "/continue_exercise"),
+    ("Iets anders", "/start_exercise"),
+    ("Gewoon praten", "/just_talk"),
+]
+WELCOME_BACK_BUTTONS = [
+    ("Een reflectie kiezen", "/start_exercise"),
+    ("Gewoon praten", "/just_talk"),
+    ("Mijn reflecties", "/show_reflections"),
+]
 
 # --- Channels ------------------------------------------------------------------
 

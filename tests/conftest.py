@@ -1,47 +1,46 @@
 """Shared fixtures: isolated data folders, a real action server and the trained assistant."""
 import os
+import tempfile
 import uuid
 from pathlib import Path
 
 import pytest
 
+# Every test process gets private databases, keys and spool: the real var/ is never touched.
+_VAR = Path(tempfile.mkdtemp(prefix="reflectie-test-"))
+SERVICE_ENV = {
+    "REFLECTION_DB_URL": f"sqlite:///{_VAR}/reflections.db",
+    "TRACKER_DB_URL": f"sqlite:///{_VAR}/tracker.db",
+    "REFLECTION_KEY_FILE": str(_VAR / "keys.json"),
+    "REFLECTION_SPOOL_DIR": str(_VAR / "spool"),
+}
+os.environ.update(SERVICE_ENV)
+
 from tests.conversation import ROOT, ActionServer, Assistant
+from tests.pg import postgres_cluster, postgres_url  # noqa: F401  (fixtures)
 
 
 @pytest.fixture(scope="session")
-def data_dir(tmp_path_factory) -> Path:
-    """A private folder for this test run's databases and keys (never the real var/)."""
-    return tmp_path_factory.mktemp("var")
+def data_dir() -> Path:
+    """This test process's private folder for databases and keys."""
+    return _VAR
 
 
 @pytest.fixture(scope="session")
-def service_env(data_dir) -> dict:
+def service_env() -> dict:
     """Environment shared by the action server and the in-process Rasa server."""
-    env = {
-        "REFLECTION_DB_URL": f"sqlite:///{data_dir}/reflections.db",
-        "TRACKER_DB_URL": f"sqlite:///{data_dir}/tracker.db",
-        "REFLECTION_KEY_FILE": str(data_dir / "keys.json"),
-        "REFLECTION_SPOOL_DIR": str(data_dir / "spool"),
-    }
-    return env
+    return dict(SERVICE_ENV)
 
 
 @pytest.fixture(scope="session")
 def assistant(service_env, data_dir, tmp_path_factory):
     """The trained model with a real action server, on temporary databases."""
-    old = {k: os.environ.get(k) for k in service_env}
-    os.environ.update(service_env)
-    env = dict(os.environ, PYTHONPATH=str(ROOT), TF_CPP_MIN_LOG_LEVEL="2")
+    env = dict(os.environ, **service_env, PYTHONPATH=str(ROOT), TF_CPP_MIN_LOG_LEVEL="2")
     server = ActionServer(env, data_dir / "actions.log").start()
     bot = Assistant(server.url, tmp_path_factory.mktemp("endpoints"))
     yield bot
     bot.close()
     server.stop()
-    for key, value in old.items():
-        if value is None:
-            os.environ.pop(key, None)
-        else:
-            os.environ[key] = value
 
 
 @pytest.fixture

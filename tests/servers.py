@@ -25,6 +25,7 @@ from tests.channels.scripted_assistant import TELEGRAM_BOT, TELEGRAM_SECRET, TEL
 from tests.conversation import MODEL, ROOT, ActionServer, free_port, wait_for_http
 
 RASA = Path(sys.executable).with_name("rasa")
+CREDENTIALS = ROOT / "credentials.yml"
 
 
 class FakeBotApi:
@@ -70,7 +71,8 @@ class FakeBotApi:
                 time.sleep(0.3)
                 return self.sent(chat_id=chat_id)
             time.sleep(0.1)
-        raise TimeoutError(f"expected {count} messages to {chat_id}, got {self.sent(chat_id=chat_id)}")
+        got = self.sent(chat_id=chat_id)
+        raise TimeoutError(f"expected {count} messages to {chat_id}, got {got}")
 
     def _record(self, token: str, method: str, params: Dict[str, Any]) -> Any:
         with self._lock:
@@ -127,7 +129,9 @@ class _Process:
 
     def _spawn(self, command: List[str], env: Dict[str, str], ready: str, timeout: float) -> None:
         log = open(self.log_path, "ab")
-        self.proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        self.proc = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+        )
         try:
             wait_for_http(self.url + ready, timeout=timeout, proc=self.proc)
         except Exception as error:
@@ -160,15 +164,19 @@ class ScriptedServer(_Process):
 class RasaServer(_Process):
     """`rasa run` with the trained model and the project's credentials.yml."""
 
-    def start(self, env: Dict[str, str], action_url: str, workdir: Path) -> "RasaServer":
+    def start(self, env: Dict[str, str], action_url: str, workdir: Path,
+              credentials: Optional[Path] = None) -> "RasaServer":
+        credentials = credentials or CREDENTIALS
         if not MODEL.exists():
             raise RuntimeError(f"No trained model at {MODEL}: run `make train` first")
+        if "channels.webchat.WebchatInput" not in credentials.read_text():
+            raise RuntimeError(f"{credentials} does not configure channels.webchat.WebchatInput")
         endpoints = yaml.safe_load((ROOT / "endpoints.yml").read_text())
         endpoints["action_endpoint"] = {"url": action_url}
         endpoints_path = workdir / "endpoints.yml"
         endpoints_path.write_text(yaml.safe_dump(endpoints))
         command = [str(RASA), "run", "--enable-api", "-m", str(MODEL), "-p", str(self.port),
-                   "-i", "127.0.0.1", "--credentials", str(ROOT / "credentials.yml"),
+                   "-i", "127.0.0.1", "--credentials", str(credentials),
                    "--endpoints", str(endpoints_path)]
         self._spawn(command, env, "/status", timeout=240)
         return self
@@ -185,7 +193,9 @@ def telegram_env(api: FakeBotApi, rasa_url: str) -> Dict[str, str]:
     }
 
 
-def post_update(server_url: str, update: Dict[str, Any], secret: Optional[str] = TELEGRAM_SECRET) -> int:
+def post_update(
+    server_url: str, update: Dict[str, Any], secret: Optional[str] = TELEGRAM_SECRET
+) -> int:
     """Posts a Telegram Update to the webhook like Telegram does; returns the status."""
     headers = {"Content-Type": "application/json"}
     if secret is not None:

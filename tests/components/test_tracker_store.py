@@ -26,7 +26,7 @@ PHRASE = "paarse-olifant-7781"
 
 
 def run(coroutine):
-    return asyncio.get_event_loop().run_until_complete(coroutine)
+    return asyncio.run(coroutine)
 
 
 def file_bytes(db: Path) -> bytes:
@@ -92,13 +92,9 @@ def test_erase_sticks_and_leaves_no_trace_in_the_file(store, db):
     assert "hallo weer" in texts and not any(PHRASE in (t or "") for t in texts)
 
     assert PHRASE in run(store.retrieve("bob")).events[3].text  # others untouched
-    run(store.save(run(_erase(store, other))))
+    turn(other, SlotSet(ERASE_SLOT, True))
+    run(store.save(other))
     assert PHRASE.encode() not in file_bytes(db)
-
-
-async def _erase(store, tracker):
-    tracker.update(SlotSet(ERASE_SLOT, True))
-    return tracker
 
 
 def test_retention_purges_old_events(store, db):

@@ -33,7 +33,7 @@ button, input { font: inherit; }
 }
 .status { margin: 0; padding: 0 16px; font-size: 14px; color: #7a3e00; background: #fff4e0; }
 .status:empty { display: none; }
-.log { flex: 1; overflow-y: auto; padding: 12px; display: flex; flex-direction: column; gap: 8px; }
+.log { position: relative; flex: 1; overflow-y: auto; padding: 12px; display: flex; flex-direction: column; gap: 8px; }
 .message { max-width: 85%; padding: 8px 12px; border-radius: 14px; }
 .message .text { white-space: pre-wrap; overflow-wrap: anywhere; }
 .message.bot { align-self: flex-start; background: #eef3f5; border-bottom-left-radius: 4px; }
@@ -44,7 +44,7 @@ button, input { font: inherit; }
 .dot:nth-child(3) { animation-delay: .4s; }
 @keyframes blink { 0%, 80%, 100% { opacity: .3; } 40% { opacity: 1; } }
 @media (prefers-reduced-motion: reduce) { .dot { animation: none; } }
-.replies { display: flex; flex-wrap: wrap; gap: 6px; padding: 0 12px; }
+.replies { display: flex; flex-wrap: wrap; gap: 6px; padding: 0 12px; max-height: 40%; overflow-y: auto; flex-shrink: 0; }
 .replies:not(:empty) { padding-bottom: 8px; }
 .reply {
   border: 1px solid #2b5f75; background: #fff; color: #2b5f75; border-radius: 999px;
@@ -63,5 +63,6 @@ button, input { font: inherit; }
 @media (max-width: 480px) {
   .panel { right: 0; bottom: 0; width: 100vw; height: 100vh; height: 100dvh; border-radius: 0; }
   .launcher { right: 12px; bottom: 12px; }
+  .reply { padding: 4px 10px; min-height: 36px; font-size: 15px; }
 }
 `;

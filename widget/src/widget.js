@@ -99,7 +99,7 @@ function buildUi(root) {
   privacy.append(document.createTextNode(TEXT.privacy + " "));
   const forget = el("button", { type: "button", class: "link" }, TEXT.deleteData);
   privacy.append(forget);
-  if (config.privacyUrl) {
+  if (/^https?:\/\//i.test(config.privacyUrl || "")) {
     privacy.append(document.createTextNode(" · "));
     privacy.append(el("a", { href: config.privacyUrl, target: "_blank", rel: "noopener" }, TEXT.privacyLink));
   }
@@ -151,7 +151,8 @@ function start() {
     item.append(el("span", { class: "visually-hidden" }, sender === "user" ? TEXT.you : TEXT.bot));
     item.append(el("span", { class: "text" }, text));
     ui.log.append(item);
-    scrollDown();
+    // show the newest message from its start, even when it is taller than the log
+    ui.log.scrollTop = Math.min(ui.log.scrollHeight - ui.log.clientHeight, item.offsetTop - 8);
   }
 
   function buttonsOf(message) {
@@ -165,6 +166,7 @@ function start() {
     ui.log.replaceChildren();
     clearReplies();
     for (const message of messages) addMessage(message.sender, message.text);
+    scrollDown();
     const last = messages[messages.length - 1];
     if (last && last.sender === "bot" && last.buttons) showReplies(buttonsOf(last));
     historyLoaded = true;
@@ -252,7 +254,6 @@ function start() {
   });
   ui.forget.addEventListener("click", () => sendMessage(config.deletePayload, TEXT.deleteData));
 
-  if (sessionId) connect(); // a returning visitor: load the conversation in the background
   if (config.open || (perTab && perTab.getItem(OPEN_KEY))) open();
 }
 

@@ -1,0 +1,101 @@
+"""Continuity: a returning person (same sender id, new session) is greeted as known.
+
+Rasa's SQL tracker store loads only the current session, so what they last worked on and any
+unfinished reflection come from the reflection store, for this sender only.
+
+`action_session_start` starts the session as Rasa does. When the client asked for the new
+session itself (`/session_start`, nothing typed yet), the welcome back is said at once.
+Otherwise it only sets `welcome_back`, and `action_welcome_back` says it when the person
+greets: a first message could be a cry for help, and nothing may come before that answer.
+"""
+import logging
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActionExecuted, SessionStarted, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import texts
+from actions.exercises.form import required
+from actions.exercises.registry import get
+from actions.privacy import SHARE_EXERCISE, identity, open_store
+from actions.store import StoreUnavailable, get_store
+from actions.store.render import exercise_label
+
+logger = logging.getLogger(__name__)
+
+WELCOME_BACK_SLOT = "welcome_back"
+SESSION_START_INTENT = "session_start"
+
+
+def asked_for_session(tracker: Tracker) -> bool:
+    """True when this run answers an explicit `/session_start` (the person typed nothing)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return (event.get("parse_data") or {}).get("intent", {}).get("name") == SESSION_START_INTENT
+        if event.get("event") in ("action", "bot"):
+            return False
+    return False
+
+
+def welcome_back(tracker: Tracker, store_factory=get_store) -> Optional[Dict[str, Any]]:
+    """The welcome-back message for this sender, or None for a new person (or no store)."""
+    channel, sender_id = identity(tracker)
+    try:
+        store = open_store(store_factory)
+        last = store.last_activity(channel, sender_id)
+        unfinished = store.open_session(channel, sender_id) if last else None
+    except StoreUnavailable:
+        return None
+    if last is None:
+        return None
+    exercise = get(unfinished.exercise) if unfinished else None
+    if exercise is not None:
+        answers = {k: v for k, v in ((unfinished.progress or {}).get("answers") or {}).items()}
+        text = " ".join([texts.WELCOME_BACK, texts.WELCOME_BACK_OPEN.format(
+            label=exercise_label(unfinished.exercise), done=len(answers),
+            total=len(required(exercise, answers)))])
+        buttons = texts.WELCOME_BACK_BUTTONS_OPEN
+    else:
+        last_line = (texts.WELCOME_BACK_LAST_SHARE if last.exercise == SHARE_EXERCISE
+                     else texts.WELCOME_BACK_LAST.format(label=exercise_label(last.exercise)))
+        text = " ".join([texts.WELCOME_BACK, last_line, texts.WELCOME_BACK_CHOICE])
+        buttons = texts.WELCOME_BACK_BUTTONS
+    return {"text": text, "buttons": [{"title": t, "payload": p} for t, p in buttons]}
+
+
+class ActionSessionStart(Action):
+    def __init__(self, store_factory=get_store) -> None:
+        self.store_factory = store_factory
+
+    def name(self) -> Text:
+        return "action_session_start"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[Dict[Text, Any]]:
+        events: List[Dict[Text, Any]] = [SessionStarted()]
+        message = welcome_back(tracker, self.store_factory)
+        if message and asked_for_session(tracker):
+            dispatcher.utter_message(**message)
+        elif message:
+            events.append(SlotSet(WELCOME_BACK_SLOT, True))
+        events.append(ActionExecuted("action_listen"))
+        return events
+
+
+class ActionWelcomeBack(Action):
+    def __init__(self, store_factory=get_store) -> None:
+        self.store_factory = store_factory
+
+    def name(self) -> Text:
+        return "action_welcome_back"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[Dict[Text, Any]]:
+        message = welcome_back(tracker, self.store_factory)
+        if message:
+            dispatcher.utter_message(**message)
+        else:
+            dispatcher.utter_message(response="utter_welcome")
+        return [SlotSet(WELCOME_BACK_SLOT, False)]

@@ -1,0 +1,179 @@
+"""`validate_reflection_form` and the ask actions `action_ask_antwoord_1` … `_6`.
+
+The form's required slots depend on the exercise (slot `exercise`) and, for some, on earlier
+answers. Validation is kind: an empty or one-word answer, a skip where skipping is not possible,
+or an exercise-specific check (geven_om, verbondenheid) gets one invitation to try again, stored
+in `reflection_hint` and said by the ask action instead of repeating the question; the second
+try is accepted. "Weet ik niet" is an answer. Every accepted answer is logged at once.
+"""
+from typing import Any, Dict, List, Optional, Text, Tuple
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import texts
+from actions.exercises import progress
+from actions.exercises.base import (
+    FREE, LIST, NAME, SKIPPED, SLOTS, Exercise, Question, is_dont_know, is_empty, words,
+)
+from actions.exercises.registry import get
+from actions.store import TextTooLong, get_store
+
+FORM = "reflection_form"
+HINT_SLOT = "reflection_hint"
+NUDGED_SLOT = "reflection_nudged"
+FIRST_TRY_SLOT = "reflection_first_try"
+SKIP_INTENT = "skip_question"
+# General hint keys; exercise-specific ones are "<exercise>:<what>".
+HINT_SHORT, HINT_EMPTY, HINT_NO_SKIP, HINT_SKIPPED = "kort", "leeg", "niet_overslaan", "overgeslagen"
+_HINT_TEXTS = {HINT_SHORT: texts.HINT_SHORT, HINT_EMPTY: texts.HINT_EMPTY, HINT_NO_SKIP: texts.HINT_NO_SKIP}
+
+
+def answers_from(exercise: Exercise, slots: Dict[str, Any], upto: int = len(SLOTS)) -> Dict[str, str]:
+    """{question key: answer} for the first `upto` slots that hold an answer (skips left out)."""
+    answers: Dict[str, str] = {}
+    for index in range(upto):
+        questions = exercise.active_questions(answers)
+        value = slots.get(SLOTS[index])
+        if index >= len(questions) or value is None:
+            break
+        if value != SKIPPED:
+            answers[questions[index].key] = value
+    return answers
+
+
+def filled_slots(slots: Dict[str, Any]) -> Dict[str, str]:
+    return {s: slots[s] for s in SLOTS if slots.get(s) is not None}
+
+
+def required(exercise: Optional[Exercise], slots: Dict[str, Any]) -> List[str]:
+    if exercise is None:
+        return []
+    return SLOTS[: len(exercise.active_questions(answers_from(exercise, slots)))]
+
+
+def question_at(exercise: Exercise, slots: Dict[str, Any], index: int) -> Optional[Question]:
+    questions = exercise.active_questions(answers_from(exercise, slots, index))
+    return questions[index] if index < len(questions) else None
+
+
+def intent_of(tracker: Tracker) -> Optional[str]:
+    return (tracker.latest_message.get("intent") or {}).get("name")
+
+
+class ValidateReflectionForm(FormValidationAction):
+    """Kind validation of every answer, logged through the reflection store."""
+
+    def __init__(self, store_factory=get_store) -> None:
+        self.store_factory = store_factory
+
+    def name(self) -> Text:
+        return "validate_reflection_form"
+
+    async def required_slots(
+        self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker,
+        domain: DomainDict,
+    ) -> List[Text]:
+        return required(get(tracker.get_slot("exercise")), tracker.slots)
+
+    def _validate(self, index: int, value: Any, dispatcher: CollectingDispatcher,
+                  tracker: Tracker) -> Dict[Text, Any]:
+        slot = SLOTS[index]
+        exercise = get(tracker.get_slot("exercise"))
+        question = question_at(exercise, tracker.slots, index) if exercise else None
+        if question is None:
+            return {slot: value}
+        text = value if isinstance(value, str) else ""
+        nudged = tracker.get_slot(NUDGED_SLOT) == slot
+
+        def again(hint: str, **extra: Any) -> Dict[Text, Any]:
+            return {slot: None, HINT_SLOT: hint, NUDGED_SLOT: slot, **extra}
+
+        def skip() -> Dict[Text, Any]:
+            self._save(tracker, exercise, {**filled_slots(tracker.slots), slot: SKIPPED})
+            return {slot: SKIPPED, HINT_SLOT: HINT_SKIPPED, NUDGED_SLOT: None}
+
+        if intent_of(tracker) == SKIP_INTENT and len(words(text)) <= 8:
+            if question.skippable or nudged:
+                return skip()
+            return again(HINT_NO_SKIP)
+        if is_empty(text):
+            return skip() if nudged else again(HINT_EMPTY)
+        if not is_dont_know(text) and not nudged:
+            special = exercise.check(question, text, answers_from(exercise, tracker.slots, index))
+            if special:
+                return again(special, **{FIRST_TRY_SLOT: text})
+            if question.kind == FREE and len(words(text)) < 2:
+                return again(HINT_SHORT)
+        return self._accept(index, text, dispatcher, tracker, exercise, question)
+
+    def _accept(self, index: int, text: str, dispatcher: CollectingDispatcher, tracker: Tracker,
+                exercise: Exercise, question: Question) -> Dict[Text, Any]:
+        slot = SLOTS[index]
+        session_id = tracker.get_slot(progress.SESSION_SLOT)
+        try:
+            session_id = progress.log_answer(dispatcher, tracker, exercise.key, question.key, text,
+                                             session_id, self.store_factory)
+        except TextTooLong as exc:
+            dispatcher.utter_message(text=texts.TEXT_TOO_LONG.format(limit=f"{exc.limit:,}".replace(",", ".")))
+            return {slot: None, HINT_SLOT: None}
+        self._save(tracker, exercise, {**filled_slots(tracker.slots), slot: text}, session_id)
+        return {slot: text, HINT_SLOT: None, NUDGED_SLOT: None, progress.SESSION_SLOT: session_id}
+
+    def _save(self, tracker: Tracker, exercise: Exercise, answers: Dict[str, str],
+              session_id: Optional[str] = None) -> None:
+        state = {"answers": answers, "first_try": tracker.get_slot(FIRST_TRY_SLOT)}
+        progress.save(tracker, session_id or tracker.get_slot(progress.SESSION_SLOT), state,
+                      self.store_factory)
+
+
+def _make_validator(index: int):
+    def validate(self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                 domain: DomainDict) -> Dict[Text, Any]:
+        return self._validate(index, slot_value, dispatcher, tracker)
+
+    validate.__name__ = f"validate_{SLOTS[index]}"
+    return validate
+
+
+for _i, _slot in enumerate(SLOTS):
+    setattr(ValidateReflectionForm, f"validate_{_slot}", _make_validator(_i))
+
+
+def ask_text(exercise: Exercise, slots: Dict[str, Any], index: int, hint: Optional[str]) -> Optional[str]:
+    """What to say when slot `index` is requested: a hint for a second try, or the question."""
+    question = question_at(exercise, slots, index)
+    if question is None:
+        return None
+    answers = answers_from(exercise, slots, index)
+    if hint and hint != HINT_SKIPPED:
+        if hint == HINT_EMPTY and question.kind == LIST:
+            return texts.HINT_LIST
+        return _HINT_TEXTS.get(hint) or exercise.hint_text(hint, answers) or texts.HINT_SHORT
+    text = exercise.question_text(question, answers)
+    return f"{texts.SKIPPED_ACK} {text}" if hint == HINT_SKIPPED else text
+
+
+class _AskAnswer:
+    """Asks the current exercise's question for one `antwoord_N` slot."""
+
+    index = 0
+
+    def name(self) -> Text:
+        return f"action_ask_{SLOTS[self.index]}"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[Dict[Text, Any]]:
+        exercise = get(tracker.get_slot("exercise"))
+        text = ask_text(exercise, tracker.slots, self.index, tracker.get_slot(HINT_SLOT)) if exercise else None
+        if text:
+            dispatcher.utter_message(text=text)
+        return [SlotSet(HINT_SLOT, None)]
+
+
+ASK_ACTIONS: Tuple[type, ...] = tuple(
+    type(f"ActionAskAntwoord{i + 1}", (_AskAnswer, Action), {"index": i, "__module__": __name__})
+    for i in range(len(SLOTS))
+)

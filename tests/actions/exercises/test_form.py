@@ -1,0 +1,137 @@
+"""validate_reflection_form and the ask actions, with a real (temporary) reflection store."""
+import asyncio
+
+import pytest
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import texts
+from actions.exercises.base import SKIPPED
+from actions.exercises.form import ASK_ACTIONS, ValidateReflectionForm, required
+from actions.exercises.registry import EXERCISES
+from actions.exercises.progress import start
+from tests.actions.exercises.conftest import CHANNEL, make_tracker
+
+
+def run(coro):
+    return asyncio.get_event_loop().run_until_complete(coro) if False else asyncio.run(coro)
+
+
+def validate(factory, slot, value, intent="share_experience", **slots):
+    """Runs the validation action as Rasa does: the candidate is the last SlotSet of the tracker."""
+    action = ValidateReflectionForm(factory)
+    tracker = make_tracker(text=value, intent=intent, slots={**slots, "requested_slot": slot})
+    tracker.events.append({"event": "slot", "name": slot, "value": value})
+    tracker.slots[slot] = value
+    dispatcher = CollectingDispatcher()
+    events = run(action.run(dispatcher, tracker, {"forms": {"reflection_form": {"required_slots": []}}}))
+    return {e["name"]: e["value"] for e in events if e["event"] == "slot"}, dispatcher.messages
+
+
+@pytest.fixture
+def session(factory):
+    return start(make_tracker(), "samenhang", factory)
+
+
+def test_required_slots_follow_the_exercise():
+    assert required(EXERCISES["samenhang"], {}) == ["antwoord_1", "antwoord_2", "antwoord_3", "antwoord_4"]
+    assert len(required(EXERCISES["reflectievragen"], {})) == 5
+    one = {"antwoord_1": "2"}
+    two = {"antwoord_1": "2 en 3"}
+    assert len(required(EXERCISES["verbondenheid"], one)) == 2
+    assert len(required(EXERCISES["verbondenheid"], two)) == 3
+
+
+def test_one_word_answer_gets_one_invitation_then_is_accepted(factory, store, session):
+    slots = {"exercise": "samenhang", "reflection_session": session, "antwoord_1": "Ruzie met mijn zus."}
+    first, _ = validate(factory, "antwoord_2", "nee", **slots)
+    assert first["antwoord_2"] is None and first["reflection_hint"] == "kort"
+    assert first["requested_slot"] == "antwoord_2"
+    second, _ = validate(factory, "antwoord_2", "nee", reflection_nudged="antwoord_2", **slots)
+    assert second["antwoord_2"] == "nee" and second["requested_slot"] == "antwoord_3"
+    rows = store.all_reflections(CHANNEL, "persoon-1")
+    assert [(r.exercise, r.step, r.text, r.session_id) for r in rows] == [("samenhang", "begrijpen", "nee", session)]
+    assert store.open_session(CHANNEL, "persoon-1").progress["answers"]["antwoord_2"] == "nee"
+
+
+def test_dont_know_is_an_answer(factory, store, session):
+    values, _ = validate(factory, "antwoord_2", "weet ik niet", exercise="samenhang",
+                         reflection_session=session, antwoord_1="Werk.")
+    assert values["antwoord_2"] == "weet ik niet"
+    assert [r.text for r in store.all_reflections(CHANNEL, "persoon-1")] == ["weet ik niet"]
+
+
+def test_empty_answer_invites_once_then_counts_as_skipped(factory, store, session):
+    slots = {"exercise": "samenhang", "reflection_session": session, "antwoord_1": "Werk."}
+    first, _ = validate(factory, "antwoord_3", "  ", **slots, antwoord_2="ja")
+    assert first["antwoord_3"] is None and first["reflection_hint"] == "leeg"
+    second, _ = validate(factory, "antwoord_3", "", **slots, antwoord_2="ja", reflection_nudged="antwoord_3")
+    assert second["antwoord_3"] == SKIPPED
+    assert store.all_reflections(CHANNEL, "persoon-1") == []
+
+
+def test_skip_where_allowed_and_not_where_needed(factory, session):
+    skipped, _ = validate(factory, "antwoord_2", "sla over", intent="skip_question", exercise="samenhang",
+                          reflection_session=session, antwoord_1="Werk.")
+    assert skipped["antwoord_2"] == SKIPPED and skipped["reflection_hint"] == "overgeslagen"
+    refused, _ = validate(factory, "antwoord_1", "sla over", intent="skip_question", exercise="samenhang",
+                          reflection_session=session)
+    assert refused["antwoord_1"] is None and refused["reflection_hint"] == "niet_overslaan"
+
+
+def test_long_answer_is_kept_exactly(factory, store, session):
+    long = ("Ik weet niet goed hoe ik dit moet zeggen. " * 60)[:2000]
+    values, _ = validate(factory, "antwoord_1", long, exercise="samenhang", reflection_session=session)
+    assert values["antwoord_1"] == long
+    assert store.all_reflections(CHANNEL, "persoon-1")[0].text == long
+
+
+def test_too_long_answer_is_refused_kindly(factory, store, session):
+    values, messages = validate(factory, "antwoord_1", "x " * 15000, exercise="samenhang",
+                                reflection_session=session)
+    assert values["antwoord_1"] is None
+    assert "20.000" in messages[0]["text"]
+    assert store.all_reflections(CHANNEL, "persoon-1") == []
+
+
+def test_geven_om_advice_gets_a_second_try(factory, store):
+    slots = {"exercise": "geven_om", "antwoord_1": "mijn zus", "antwoord_2": "Ze lacht minder."}
+    first, _ = validate(factory, "antwoord_3", "Je moet wat vaker naar buiten gaan.", **slots)
+    assert first["antwoord_3"] is None and first["reflection_hint"] == "geven_om:advice"
+    assert first["reflection_first_try"].startswith("Je moet")
+    again, _ = validate(factory, "antwoord_3", "Het valt me op dat je minder lacht. Hoe is het met je?",
+                        reflection_nudged="antwoord_3", **slots)
+    assert again["antwoord_3"].startswith("Het valt me op")
+    assert [r.step for r in store.all_reflections(CHANNEL, "persoon-1")] == ["zin"]
+
+
+def test_verbondenheid_without_a_direction_is_invited_once(factory):
+    first, _ = validate(factory, "antwoord_1", "tja dat is lastig", exercise="verbondenheid")
+    assert first["reflection_hint"] == "verbondenheid:geen_richting"
+    accepted, _ = validate(factory, "antwoord_1", "2 en 3", exercise="verbondenheid")
+    assert accepted["antwoord_1"] == "2 en 3"
+
+
+def test_identity_comes_from_the_tracker_only(factory, store):
+    validate(factory, "antwoord_1", "Werk, en de buren.", exercise="samenhang")
+    assert store.all_reflections(CHANNEL, "iemand-anders") == []
+    assert len(store.all_reflections(CHANNEL, "persoon-1")) == 1
+
+
+def ask(index, **slots):
+    dispatcher = CollectingDispatcher()
+    events = run(ASK_ACTIONS[index]().run(dispatcher, make_tracker(slots=slots), {}))
+    return [m["text"] for m in dispatcher.messages], events
+
+
+def test_ask_uses_the_exercise_question_and_their_words():
+    said, events = ask(1, exercise="kennen", antwoord_1="mijn broer")
+    assert said == [texts.KENNEN_QUESTIONS["jouw_versie"].format(wie="je broer")]
+    assert events == [{"event": "slot", "timestamp": None, "name": "reflection_hint", "value": None}]
+
+
+def test_ask_says_the_hint_instead_of_the_question():
+    assert ask(1, exercise="samenhang", antwoord_1="x", reflection_hint="kort")[0] == [texts.HINT_SHORT]
+    said = ask(2, exercise="samenhang", antwoord_1="x", antwoord_2=SKIPPED, reflection_hint="overgeslagen")[0]
+    assert said[0].startswith(texts.SKIPPED_ACK) and texts.SAMENHANG_QUESTIONS["grip"] in said[0]
+    said = ask(2, exercise="geven_om", antwoord_1="Mo", antwoord_2="stil", reflection_hint="geven_om:worry")[0]
+    assert said == [texts.HINT_GEVEN_OM["worry"].format(wie="Mo")]

@@ -1,0 +1,99 @@
+"""Parsing and recognising answers: names in lists, directions, kinds of caring sentences."""
+import pytest
+
+from actions.exercises.base import is_dont_know, quote, wie
+from actions.exercises.geven_om import ADVICE, FIXING, NOTICING, OTHER, REASSURANCE, WORRY, classify
+from actions.exercises.kennen import distinctive
+from actions.exercises.samenhang import hardest
+from actions.exercises.verbondenheid import parse_directions
+from actions.exercises.vier_lijstjes import identity_key, lists_from, observations, parse_names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Anna, Piet en Mo", ["Anna", "Piet", "Mo"]),
+    ("Anna/Piet", ["Anna", "Piet"]),
+    ("Anna\nPiet\n- Mo", ["Anna", "Piet", "Mo"]),
+    ("mijn zus; mijn moeder & Jan", ["mijn zus", "mijn moeder", "Jan"]),
+    ("anna en Anna", ["anna"]),
+    ("Jan-Willem en Marie-Claire", ["Jan-Willem", "Marie-Claire"]),
+    ("niemand", []),
+    ("Niemand eigenlijk.", []),
+])
+def test_names_with_any_separator(text, names):
+    assert parse_names(text) == names
+
+
+def test_nobody_and_unknown_are_different():
+    assert parse_names("niemand") == []
+    assert parse_names("weet ik niet") is None
+    assert parse_names("") is None
+
+
+def test_names_compare_loosely():
+    assert identity_key("Mijn  Zus") == identity_key("zus")
+
+
+def test_list_observations_notice_one_sided_care_and_empty_lists():
+    lists = lists_from({"ken_ik": "Anna, Piet", "kent_mij": "Anna", "geef_om": "Anna, mijn zus",
+                        "geeft_om_mij": "niemand"})
+    found = observations(lists)
+    assert any("Anna" in f and "wie om jou geeft" in f for f in found)
+    assert any("leeg" in f for f in found)
+
+
+def test_list_observation_for_someone_on_all_four():
+    lists = lists_from({k: "Mo" for k in ("ken_ik", "kent_mij", "geef_om", "geeft_om_mij")})
+    assert observations(lists) == ["Mo staat op alle vier de lijstjes."]
+
+
+@pytest.mark.parametrize("text, chosen", [
+    ("2 en 4", [1, 3]),
+    ("de natuur en mezelf", [2, 0]),
+    ("vier", [3]),
+    ("1, 3 en 5", [0, 2]),
+    ("geen idee", []),
+    ("banaan", []),
+])
+def test_directions_by_number_or_word(text, chosen):
+    assert parse_directions(text) == chosen
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Het valt me op dat je de laatste tijd stil bent. Hoe gaat het met je?", NOTICING),
+    ("Ik zie dat je moe bent.", NOTICING),
+    ("Ik maak me zorgen om je.", WORRY),
+    ("Ik ben bang dat het niet goed met je gaat", WORRY),
+    ("Je moet echt meer rust nemen.", ADVICE),
+    ("Probeer eens wat vaker te wandelen", ADVICE),
+    ("Zal ik een afspraak voor je maken bij de dokter?", FIXING),
+    ("Ik regel wel iemand voor je", FIXING),
+    ("Kop op, het komt wel goed", REASSURANCE),
+    ("Hoi", OTHER),
+])
+def test_caring_sentence_kinds(sentence, kind):
+    assert classify(sentence) == kind
+
+
+def test_samenhang_hardest_from_answers():
+    assert hardest({"begrijpen": "ja, dat lukt wel", "grip": "nee, helemaal niet", "zin": "ja"}) == "grip"
+    assert hardest({"begrijpen": "ja", "zin": "ja"}) == "grip"  # skipped counts as hard
+    assert hardest({"begrijpen": "ja", "grip": "ja", "zin": "ja"}) is None
+
+
+def test_kennen_words_that_differ():
+    assert distinctive("Hij is altijd te laat en lui", "Ik probeer te veel te doen") == ("laat", "probeer")
+
+
+@pytest.mark.parametrize("answer, expected", [
+    ("mijn broer", "je broer"), ("Anna", "Anna"), ("buurman", "je buurman"),
+    ("de buurvrouw", "de buurvrouw"), ("iemand van mijn werk die ik al lang ken", "die persoon"),
+    ("weet ik niet", "die persoon"),
+])
+def test_wie_is_ready_to_repeat(answer, expected):
+    assert wie(answer) == expected
+
+
+def test_dont_know_variants_and_quotes():
+    assert all(is_dont_know(t) for t in ("weet ik niet", "Ik weet het niet.", "geen idee", "k weet het ni"))
+    assert not is_dont_know("ik weet niet of hij het merkt")
+    assert quote("x " * 200).endswith("…") and len(quote("x " * 200)) <= 90

@@ -1,0 +1,135 @@
+"""The noticing engine: what it notices in the sharing corpus, its Dutch grammar, variety and robustness."""
+from pathlib import Path
+
+import pytest
+import yaml
+
+from actions import noticing, texts
+from actions.advice_guard import is_clean, normalise
+from actions.noticing import advice_reply, analyse, compose, respond
+
+CORPUS = yaml.safe_load((Path(__file__).parents[1] / "corpora" / "sharing.yml").read_text("utf-8"))["messages"]
+
+
+def test_corpus_is_large_and_varied():
+    assert len(CORPUS) >= 60
+    kinds = {k for m in CORPUS for k in (m.get("notice") or {})}
+    assert kinds == {"feeling", "contrast", "absolute", "relation", "self_blame", "label"}
+
+
+@pytest.mark.parametrize("message", CORPUS, ids=[m["text"][:40] for m in CORPUS])
+def test_reply_notices_what_matters(message):
+    earlier = message.get("earlier", [])
+    reply = respond(message["text"], earlier)
+    expected = message.get("notice") or {}
+    if expected:
+        assert reply.notice is not None and reply.notice.kind in expected, reply
+        for word in expected.values():
+            assert normalise(word) in normalise(reply.text), (word, reply.text)
+    else:
+        assert reply.notice is None, reply
+    found = analyse(message["text"], earlier)
+    for kind, word in (message.get("finds") or {}).items():
+        assert any(normalise(word) in normalise(n.value) for n in found.notices if n.kind == kind), (kind, word)
+    assert reply.text.endswith("?")
+    assert len(reply.text) <= noticing.MAX_REPLY
+    assert is_clean(reply.text), reply.text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ik voel me eenzaam.", "dat je je eenzaam voelt"),
+    ("Ik voelde me zo alleen op het feest.", "dat je je zo alleen voelde"),
+    ("Ik voel me in mijn eentje.", "dat je je in je eentje voelt"),
+    ("Ik ben verdrietig.", "dat je verdrietig bent"),
+    ("Ik heb zoveel verdriet.", "dat je verdriet hebt"),
+])
+def test_paraphrase_turns_first_person_into_je(text, expected):
+    assert expected in respond(text).text
+
+
+def test_label_invites_the_other_persons_perspective():
+    reply = respond("Mijn zus is altijd te laat.")
+    assert reply.notice.kind == "label"
+    assert "je zus" in reply.text and "zelf" in reply.text
+
+
+def test_person_mentioned_before_is_noticed_as_returning():
+    reply = respond("Mijn zus belde weer.", earlier_texts=["Ik had gisteren ruzie met mijn zus."])
+    assert reply.notice.kind == "relation" and reply.notice.variant == "again"
+    assert "zus" in reply.text
+
+
+def test_earlier_reflections_count_as_earlier_texts():
+    found = analyse("Ik zag mijn buurman vandaag.", earlier_texts=["Mijn buurman groet me nooit."])
+    assert found.best.kind == "relation" and found.best.variant == "again"
+
+
+def test_nothing_specific_gets_a_gentle_open_invitation():
+    reply = respond("Het regent.")
+    assert reply.notice is None
+    assert reply.text.split(". ")[0] + "." in texts.NOTICE_OPEN_LEADS or reply.text == texts.NOTICE_SAFE_FALLBACK
+
+
+def test_never_the_same_reply_twice_in_a_row():
+    previous = []
+    for _ in range(6):
+        reply = respond("Ik voel me eenzaam.", previous=previous)
+        assert not previous or reply.text != previous[-1]
+        previous.append(reply.text)
+    assert len(set(previous)) >= 3
+
+
+def test_html_is_stripped_and_never_echoed():
+    reply = respond("<script>alert('hoi')</script><img src=x onerror=alert(1)> Ik voel me <i>alleen</i>")
+    assert "<" not in reply.text and "script" not in reply.text and "alert" not in reply.text
+    assert "alleen" in reply.text
+
+
+def test_emoji_and_curly_quotes_do_not_break_it():
+    reply = respond("Niemand 😢 vraagt “hoe gaat het” 🙁")
+    assert reply.notice.kind == "absolute" and "😢" not in reply.text
+
+
+def test_huge_input_is_bounded_and_quotes_stay_short():
+    text = ("Vandaag was een gewone dag op het werk en er gebeurde niet veel bijzonders. " * 60
+            + "Ik voel me eenzaam. " + "bla " * 3000)
+    assert len(text) > 5000
+    found = analyse(text)
+    assert len(found.text) <= noticing.MAX_CHARS
+    reply = respond(text)
+    assert len(reply.text) <= noticing.MAX_REPLY and reply.text.endswith("?")
+
+
+def test_empty_input():
+    assert respond("").text.endswith("?")
+    assert respond("   ").notice is None
+
+
+def test_guard_violation_in_composition_falls_back(monkeypatch):
+    monkeypatch.setattr(texts, "NOTICE_FEELING_LEADS", ["Je moet niet {zin}."])
+    monkeypatch.setattr(texts, "NOTICE_FEELING_WORD_LEADS", ["Kop op, {woord}."])
+    monkeypatch.setattr(texts, "NOTICE_OPEN_LEADS", ["Het komt wel goed."])
+    reply = compose(analyse("Ik voel me eenzaam."))
+    assert is_clean(reply.text)
+    assert reply.text == texts.NOTICE_SAFE_FALLBACK
+
+
+def test_quoted_advice_from_the_user_is_not_sent_back():
+    reply = respond("Mijn moeder zegt altijd: je moet niet zo zeuren.")
+    assert is_clean(reply.text) and reply.text.endswith("?")
+
+
+def test_advice_reply_three_times_three_different_answers_without_advice():
+    anchor = analyse("Ik voel me eenzaam op het werk.").best
+    previous = []
+    for turn in range(3):
+        previous.append(advice_reply(anchor, turn, previous))
+    assert len(set(previous)) == 3
+    for text in previous:
+        assert is_clean(text) and text.endswith("?") and len(text) <= noticing.MAX_REPLY
+    assert any("eenzaam" in text for text in previous)
+
+
+def test_advice_reply_without_anything_shared():
+    text = advice_reply(None)
+    assert text.endswith("?") and is_clean(text)

@@ -1,0 +1,101 @@
+"""The Telegram channel against a fake Bot API on loopback, with a stand-in assistant.
+
+Real Update JSON is posted to the webhook; the fake API records what the bot sends.
+The crisis answer through the trained assistant is in test_telegram_conversation.py.
+"""
+import itertools
+import time
+
+import pytest
+
+from actions.texts import TELEGRAM_PRIVATE_ONLY, TELEGRAM_TEXT_ONLY
+from tests.channels import telegram_updates as updates
+from tests.channels.scripted_assistant import TELEGRAM_SECRET, TELEGRAM_TOKEN
+from tests.servers import post_update
+
+
+_people = itertools.count(5001)
+
+
+@pytest.fixture
+def user() -> int:
+    return next(_people)
+
+
+@pytest.mark.slow
+def test_webhook_is_set_with_secret_on_configured_api(fake_bot_api, scripted_server):
+    calls = [c for c in fake_bot_api.calls if c["method"] == "setWebhook"]
+    assert calls and calls[0]["token"] == TELEGRAM_TOKEN
+    assert calls[0]["params"] == {
+        "url": f"{scripted_server.url}/webhooks/telegram/webhook",
+        "secret_token": TELEGRAM_SECRET,
+    }
+
+
+@pytest.mark.slow
+def test_start_greets_with_reply_keyboard(fake_bot_api, scripted_server, user):
+    assert post_update(scripted_server.url, updates.text(user, "/start")) == 200
+    [greeting] = fake_bot_api.wait_for(1, user)
+    assert greeting["text"].startswith("Hoi, fijn dat je er bent")
+    assert greeting["reply_markup"] == {
+        "keyboard": [[{"text": "Gewoon praten"}], [{"text": "De vier lijstjes"}]],
+        "resize_keyboard": True,
+        "one_time_keyboard": True,
+    }
+
+
+@pytest.mark.slow
+def test_tapping_a_keyboard_button_sends_its_payload(fake_bot_api, scripted_server, user):
+    post_update(scripted_server.url, updates.text(user, "/start"))
+    post_update(scripted_server.url, updates.text(user, "Gewoon praten"))
+    assert fake_bot_api.wait_for(2, user)[-1]["text"] == "Vertel maar. Wat houdt je bezig?"
+    # the same words later, without that keyboard, are just words
+    post_update(scripted_server.url, updates.text(user, "Gewoon praten"))
+    last_turn = [m["text"] for m in fake_bot_api.wait_for(4, user)[-2:]]
+    assert last_turn == ["Je schreef:", "Gewoon praten"]
+
+
+@pytest.mark.slow
+def test_inline_button_callback_is_answered_and_handled(fake_bot_api, scripted_server, user):
+    post_update(scripted_server.url, updates.callback(user, "/just_talk"))
+    assert fake_bot_api.wait_for(1, user)[0]["text"] == "Vertel maar. Wat houdt je bezig?"
+    assert fake_bot_api.sent("answerCallbackQuery")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("update", [updates.voice, updates.photo, updates.sticker])
+def test_non_text_gets_a_kind_answer(fake_bot_api, scripted_server, user, update):
+    assert post_update(scripted_server.url, update(user)) == 200
+    assert [m["text"] for m in fake_bot_api.wait_for(1, user)] == [TELEGRAM_TEXT_ONLY]
+
+
+@pytest.mark.slow
+def test_group_is_told_politely_and_nothing_is_shared(fake_bot_api, scripted_server):
+    group = updates.group_chat()
+    post_update(scripted_server.url, updates.added_to_group(fake_bot_api.username))
+    assert [m["text"] for m in fake_bot_api.wait_for(1, group["id"])] == [TELEGRAM_PRIVATE_ONLY]
+
+    post_update(scripted_server.url, updates.text(778, "Ik voel me zo alleen.", group))
+    post_update(scripted_server.url, updates.text(779, f"@{fake_bot_api.username} hoi", group))
+    messages = fake_bot_api.wait_for(2, group["id"])
+    assert [m["text"] for m in messages] == [TELEGRAM_PRIVATE_ONLY] * 2
+    assert not fake_bot_api.sent(chat_id=778) and not fake_bot_api.sent(chat_id=779)
+
+
+@pytest.mark.slow
+def test_update_without_secret_is_refused(fake_bot_api, scripted_server, user):
+    assert post_update(scripted_server.url, updates.text(user, "hallo"), secret=None) == 403
+    assert post_update(scripted_server.url, updates.text(user, "hallo"), secret="raden") == 403
+    time.sleep(0.5)
+    assert fake_bot_api.sent(chat_id=user) == []
+
+
+def test_channel_without_token_stays_inactive():
+    """credentials.yml with empty TELEGRAM_* variables must not stop the server."""
+    from channels.telegram import TelegramInput
+
+    channel = TelegramInput.from_credentials(
+        {"access_token": "", "verify": "", "webhook_url": "", "api_url": "", "secret_token": ""}
+    )
+    blueprint = channel.blueprint(on_new_message=None)
+    assert [route.uri for route in blueprint._future_routes] == ["/webhook"]

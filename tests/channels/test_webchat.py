@@ -1,0 +1,112 @@
+"""The webchat channel: transcript rebuilding, and the socket.io protocol the widget uses."""
+import asyncio
+import urllib.request
+from typing import Any, List, Tuple
+
+import pytest
+import socketio
+from rasa.shared.core.events import ActionExecuted, BotUttered, Restarted, UserUttered
+
+from channels.webchat import transcript
+
+BUTTONS = [{"title": "Gewoon praten", "payload": "/just_talk"}]
+
+
+def test_transcript_shows_button_titles_and_hides_commands():
+    events = [
+        UserUttered("/greet"),
+        BotUttered("Hoi.\n\nWaar heb je zin in?", data={"buttons": BUTTONS}),
+        UserUttered("/just_talk"),
+        ActionExecuted("utter_just_talk"),
+        BotUttered("Vertel maar."),
+        UserUttered("<img src=x onerror=alert(1)>"),
+    ]
+    assert transcript(events) == [
+        {"sender": "bot", "text": "Hoi."},
+        {"sender": "bot", "text": "Waar heb je zin in?", "buttons": BUTTONS},
+        {"sender": "user", "text": "Gewoon praten"},
+        {"sender": "bot", "text": "Vertel maar."},
+        {"sender": "user", "text": "<img src=x onerror=alert(1)>"},
+    ]
+
+
+def test_transcript_starts_after_restart_and_is_limited():
+    events = [UserUttered("oud"), Restarted()] + [UserUttered(f"nieuw {i}") for i in range(5)]
+    assert [m["text"] for m in transcript(events, limit=2)] == ["nieuw 3", "nieuw 4"]
+
+
+class Client:
+    """A socket.io client speaking the widget's protocol, collecting what it receives."""
+
+    def __init__(self) -> None:
+        self.sio = socketio.AsyncClient()
+        self.received: List[Tuple[str, Any]] = []
+        for event in ("session_confirm", "bot_uttered", "history"):
+            self.sio.on(event, lambda data, event=event: self.received.append((event, data)))
+
+    async def connect(self, url: str) -> "Client":
+        # python-socketio's websocket client needs a newer aiohttp; polling is the same protocol
+        await self.sio.connect(url, socketio_path="/socket.io", transports=["polling"])
+        return self
+
+    async def wait(self, event: str, count: int = 1, timeout: float = 10) -> List[Any]:
+        for _ in range(int(timeout * 20)):
+            got = [data for name, data in self.received if name == event]
+            if len(got) >= count:
+                return got
+            await asyncio.sleep(0.05)
+        raise TimeoutError(f"no {event} in {self.received}")
+
+    async def close(self) -> None:
+        # a polling client's disconnect waits for its pending long-poll; don't wait that long
+        try:
+            await asyncio.wait_for(self.sio.disconnect(), timeout=2)
+        except asyncio.TimeoutError:
+            pass
+
+    async def session(self, session_id: Any = None) -> str:
+        await self.sio.emit("session_request", {"session_id": session_id})
+        return (await self.wait("session_confirm"))[-1]
+
+
+
+@pytest.mark.slow
+def test_session_history_and_isolation(scripted_server):
+    async def scenario() -> None:
+        alice = await Client().connect(scripted_server.url)
+        session = await alice.session("not-a-server-issued-id")
+        assert len(session) == 32 and session != "not-a-server-issued-id"
+        await alice.sio.emit("user_uttered", {"message": "/greet", "session_id": session})
+        await alice.sio.emit("user_uttered", {"message": "Ik mis mijn broer."})
+        bot = await alice.wait("bot_uttered", 3)
+        assert bot[0]["quick_replies"][0]["payload"] == "/just_talk"
+        assert bot[-1] == {"text": "Ik mis mijn broer."}
+
+        # a reload: a new socket asks for the same session and gets the history
+        again = await Client().connect(scripted_server.url)
+        assert await again.session(session) == session
+        await again.sio.emit("history_request", {"session_id": session})
+        history = (await again.wait("history"))[0]["messages"]
+        assert [m["text"] for m in history if m["sender"] == "user"] == ["Ik mis mijn broer."]
+
+        # a socket without a session cannot speak as someone else's session
+        mallory = await Client().connect(scripted_server.url)
+        await mallory.sio.emit(
+            "user_uttered", {"message": "/delete_my_data", "session_id": session}
+        )
+        await mallory.sio.emit("history_request", {"session_id": session})
+        await asyncio.sleep(1)
+        assert mallory.received == [] and len(alice.received) == 4
+
+        await asyncio.gather(*(client.close() for client in (alice, again, mallory)))
+
+    asyncio.run(scenario())
+
+
+@pytest.mark.slow
+def test_widget_files_are_served(scripted_server):
+    with urllib.request.urlopen(f"{scripted_server.url}/widget/widget.js") as answer:
+        assert answer.headers["Content-Type"].startswith("application/javascript")
+    with urllib.request.urlopen(f"{scripted_server.url}/widget/") as answer:
+        assert "script-src 'self'" in answer.headers["Content-Security-Policy"]
+        assert '<script src="/widget/widget.js"' in answer.read().decode()
