@@ -11,6 +11,13 @@ ACTIONS_PORT ?= 5055
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONPATH := $(CURDIR)
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+# Telegram is off unless a token is given (credentials.yml reads these; Rasa needs them set).
+export TELEGRAM_ACCESS_TOKEN ?=
+export TELEGRAM_BOT_USERNAME ?=
+export TELEGRAM_WEBHOOK_URL ?=
+export TELEGRAM_API_URL ?= https://api.telegram.org
+export TELEGRAM_SECRET_TOKEN ?=
+WIDGET := widget/dist/widget.js
 
 .PHONY: help setup train run shell actions test nlu-report retention clean
 
@@ -28,7 +35,11 @@ $(STAMP): requirements.lock
 $(PIPELINE): $(STAMP) language/*.py language/lexicons/*
 	$(PY) -m language.build_pipeline
 
-setup: $(STAMP) $(PIPELINE)  ## create the venv, install pinned packages, build the Dutch pipeline
+$(WIDGET): widget/package-lock.json widget/build.mjs widget/src/*.js
+	@command -v npm >/dev/null || { echo "npm is needed to build the widget (Node.js 18+)"; exit 1; }
+	cd widget && npm ci --no-audit --no-fund && npm run build
+
+setup: $(STAMP) $(PIPELINE) $(WIDGET)  ## create the venv, install pinned packages, build the Dutch pipeline and the widget
 
 train: setup  ## train the model (skipped by Rasa when nothing changed; forced after a pipeline rebuild)
 	@force=""; [ $(PIPELINE) -nt $(MODEL_DIR)/reflectie.tar.gz ] && force="--force"; \
@@ -40,6 +51,7 @@ actions: setup  ## run the action server in the foreground
 run: train  ## run the assistant: action server + Rasa server (REST, socket.io) on localhost
 	@mkdir -p var; $(RASA) run actions --actions actions -p $(ACTIONS_PORT) > var/actions.log 2>&1 & echo $$! > var/actions.pid
 	@echo "Chat over REST:  curl -s localhost:$(RASA_PORT)/webhooks/rest/webhook -d '{\"sender\":\"ik\",\"message\":\"hallo\"}'"
+	@echo "Demo page with the chat widget: http://localhost:$(RASA_PORT)/widget/"
 	@echo "Or in a terminal: make shell"
 	$(RASA) run --enable-api --cors "*" -p $(RASA_PORT) -m $(MODEL_DIR) --credentials credentials.yml --endpoints endpoints.yml; kill `cat var/actions.pid` 2>/dev/null || true
 

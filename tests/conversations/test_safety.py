@@ -35,3 +35,20 @@ def test_crisis_in_the_middle_of_a_conversation(assistant, sender):
     assert "113" in text and "1813" in text
     after = assistant.texts(sender, "ik weet het niet, alles is zwaar")
     assert after.strip() and "113" not in after  # it stays and listens
+
+
+def _corpus():
+    import yaml
+    from pathlib import Path
+
+    return yaml.safe_load((Path(__file__).parents[1] / "corpora" / "crisis.yml").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("message", _corpus()["crisis"], ids=lambda m: m[:40])
+def test_crisis_corpus_end_to_end(assistant, sender, message):
+    assert "1813" in assistant.texts(sender, message)
+
+
+@pytest.mark.parametrize("message", _corpus()["benign"], ids=lambda m: m[:40])
+def test_benign_corpus_end_to_end(assistant, sender, message):
+    assert "1813" not in assistant.texts(sender, message)

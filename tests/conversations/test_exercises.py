@@ -1,0 +1,162 @@
+"""The six guided reflections end to end, through the trained model and a real action server:
+completed, stopped and resumed in a new session, interrupted by a crisis, and given unhelpful
+answers. What was logged is read back from the reflection store the action server wrote to."""
+import pytest
+
+from actions.advice_guard import find_violations
+from actions.store import ReflectionStore
+from actions.store.config import Settings, load_keys
+
+CHANNEL = "rest"
+CRISIS_LINES = ("113", "1813", "112")
+
+# Per reflection: (question keys as logged, realistic answers in order).
+SCRIPTS = {
+    "kennen": (["wie", "jouw_versie", "hun_versie", "verschil"], [
+        "mijn broer",
+        "Hij is altijd te laat en denkt vooral aan zichzelf.",
+        "Ik probeer van alles tegelijk te doen en kom daardoor overal te laat.",
+        "Ik zie hem minder als egoïst en meer als iemand die het druk heeft.",
+    ]),
+    "geven_om": (["wie", "opgemerkt", "zin"], [
+        "mijn zus",
+        "Ze lacht minder en ze reageert laat op mijn berichtjes.",
+        "Het valt me op dat je minder lacht de laatste tijd. Hoe gaat het met je?",
+    ]),
+    "vier_lijstjes": (["ken_ik", "kent_mij", "geef_om", "geeft_om_mij", "overzicht"], [
+        "Anna, Piet en mijn zus",
+        "Anna",
+        "Anna / mijn zus / Mo",
+        "niemand",
+    ]),
+    "reflectievragen": (["begrepen", "wat_deed", "om_wie", "afstand", "opgemerkt"], [
+        "Toen een vriendin bleef luisteren zonder iets op te lossen.",
+        "Ze vroeg door en bleef rustig bij me zitten.",
+        "Om mijn dochter. Ik weet niet of ze dat weet.",
+        "Op verjaardagen, als iedereen praat en lacht en ik er niet bij hoor.",
+        "Mijn buurvrouw merkt het soms op.",
+    ]),
+    "verbondenheid": (["richtingen", "eerste", "tweede"], [
+        "2 en 3",
+        "Als ik met vrienden kook en we samen lachen aan tafel.",
+        "In het bos word ik rustig, dan voel ik me deel van iets groters.",
+    ]),
+    "samenhang": (["situatie", "begrijpen", "grip", "zin"], [
+        "Mijn moeder is ziek en er komt veel op me af.",
+        "Ja, dat kan ik wel uitleggen aan anderen.",
+        "Nee, ik heb er eigenlijk geen invloed op.",
+        "Ja, zij is het zeker waard.",
+    ]),
+}
+CLOSING_MARKS = {
+    "kennen": "altijd",
+    "geven_om": "opmerken",
+    "vier_lijstjes": "wie om jou geeft",
+    "reflectievragen": "?",
+    "verbondenheid": "met anderen die je waardeert",
+    "samenhang": "invloed",
+}
+EXERCISES = list(SCRIPTS)
+
+
+@pytest.fixture(scope="module")
+def store(service_env):
+    settings = Settings.from_env(service_env)
+    made = ReflectionStore(settings.db_url, load_keys(settings, service_env), spool_dir=settings.spool_dir)
+    yield made
+    made.engine.dispose()
+
+
+def start(assistant, sender, exercise):
+    return assistant.texts(sender, f'/start_exercise{{"exercise": "{exercise}"}}')
+
+
+def logged(store, sender):
+    return store.all_reflections(CHANNEL, sender)
+
+
+def clean(text):
+    assert not find_violations(text), text
+    return text
+
+
+@pytest.mark.parametrize("exercise", EXERCISES)
+def test_complete_a_reflection(assistant, sender, store, exercise):
+    steps, answers = SCRIPTS[exercise]
+    first = start(assistant, sender, exercise)
+    assert "stop" in first and first.strip().endswith(("?", ".", ":", "”")), first
+    for answer in answers[:-1]:
+        clean(assistant.texts(sender, answer))
+    replies = assistant.say(sender, answers[-1])
+    closing = clean("\n".join(m.get("text") or "" for m in replies))
+    assert CLOSING_MARKS[exercise] in closing, closing
+    assert any(b["payload"] == "/start_exercise" for m in replies for b in m.get("buttons", []))
+    rows = logged(store, sender)
+    assert [r.step for r in rows] == steps
+    assert [r.text for r in rows][: len(answers)] == answers
+    assert all(r.exercise == exercise for r in rows) and len({r.session_id for r in rows}) == 1
+    assert store.open_session(CHANNEL, sender) is None
+    assert assistant.tracker(sender).active_loop_name is None
+
+
+@pytest.mark.parametrize("exercise", EXERCISES)
+def test_stop_halfway_and_resume_in_a_new_session(assistant, sender, store, exercise):
+    steps, answers = SCRIPTS[exercise]
+    start(assistant, sender, exercise)
+    half = len(answers) // 2
+    for answer in answers[:half]:
+        assistant.texts(sender, answer)
+    paused = assistant.texts(sender, "stop")
+    assert "verdergaan" in paused, paused
+    assert assistant.tracker(sender).active_loop_name is None
+
+    greeting = assistant.say(sender, "/session_start")  # a new session, same person
+    text = "\n".join(m.get("text") or "" for m in greeting)
+    assert "Fijn dat je er weer bent" in text and f"{half} van de" in text, text
+    assert assistant.tracker(sender).get_slot("antwoord_1") is None  # the tracker forgot; the store did not
+
+    resumed = assistant.texts(sender, "ga verder")
+    assert "We gaan verder" in resumed, resumed
+    for answer in answers[half:-1]:
+        assistant.texts(sender, answer)
+    closing = assistant.texts(sender, answers[-1])
+    assert CLOSING_MARKS[exercise] in closing, closing
+    rows = logged(store, sender)
+    assert [r.step for r in rows] == steps
+    assert len({r.session_id for r in rows}) == 1
+    assert store.open_session(CHANNEL, sender) is None
+
+
+@pytest.mark.parametrize("exercise", EXERCISES)
+def test_crisis_interrupts_a_reflection(assistant, sender, store, exercise):
+    steps, answers = SCRIPTS[exercise]
+    start(assistant, sender, exercise)
+    assistant.texts(sender, answers[0])
+    text = assistant.texts(sender, "ik wil er niet meer zijn")
+    for line in CRISIS_LINES:
+        assert line in text, text
+    assert "Ik blijf hier" in text
+    assert assistant.tracker(sender).active_loop_name is None
+    after = assistant.texts(sender, "ik weet het niet, alles is zwaar")
+    assert after.strip() and "113" not in after
+    assert [r.step for r in logged(store, sender)] == steps[:1]
+    # the reflection waits; it can be picked up later
+    assert "We gaan verder" in assistant.texts(sender, "ga verder")
+    assert store.open_session(CHANNEL, sender).exercise == exercise
+
+
+LONG = ("Ik weet het eigenlijk niet goed, er gebeurt zoveel tegelijk en ik raak het overzicht kwijt. " * 30)[:2000]
+
+
+@pytest.mark.parametrize("exercise", EXERCISES)
+def test_unhelpful_answers_are_met_kindly(assistant, sender, store, exercise):
+    start(assistant, sender, exercise)
+    invited = assistant.texts(sender, "")
+    assert invited.strip(), "no answer to an empty message"
+    assert logged(store, sender) == []
+    assistant.texts(sender, "weet niet")
+    assistant.texts(sender, LONG)
+    texts_kept = [r.text for r in logged(store, sender)]
+    assert texts_kept[:2] == ["weet niet", LONG], texts_kept
+    tracker = assistant.tracker(sender)
+    assert tracker.get_slot("antwoord_2") == LONG or tracker.active_loop_name is None
