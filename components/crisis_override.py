@@ -1,8 +1,9 @@
 """NLU component that makes the crisis safety net independent of NLU confidence.
 
 Runs last in the pipeline. A crisis phrase match sets the intent to `crisis` whatever the
-classifier thought; an NLU `crisis` guess on an everyday death idiom ("ik lach me dood")
-is replaced by the next intent in the ranking.
+classifier thought. An NLU `crisis` guess without a phrase match stands only when it is very
+sure and the text is not an everyday death idiom ("ik lach me dood"); otherwise the next intent
+in the ranking is used.
 """
 from typing import Any, Dict, List, Text
 
@@ -18,6 +19,8 @@ from actions.safety import is_benign_death_idiom, is_crisis
 
 CRISIS = "crisis"
 FALLBACK_FOR_BENIGN = "share_experience"
+#: An NLU-only crisis guess (no phrase of the safety net matched) must be at least this sure.
+NLU_ONLY_THRESHOLD = 0.9
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -43,7 +46,9 @@ class CrisisOverride(GraphComponent, IntentClassifier):
                 top = {"name": CRISIS, "confidence": 1.0}
                 message.set(INTENT, top, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, [top] + ranking, add_to_output=True)
-            elif intent.get("name") == CRISIS and is_benign_death_idiom(text):
+            elif intent.get("name") == CRISIS and (
+                is_benign_death_idiom(text) or intent.get("confidence", 0) < NLU_ONLY_THRESHOLD
+            ):
                 usable = [r for r in ranking if r.get("name") != "nlu_fallback"]
                 top = usable[0] if usable else {"name": FALLBACK_FOR_BENIGN, "confidence": 1.0}
                 message.set(INTENT, top, add_to_output=True)

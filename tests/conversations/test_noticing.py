@@ -24,7 +24,8 @@ def test_shared_message_gets_a_noticing_reply(assistant, sender, item):
     assert not find_violations(reply), reply
     assert reply.rstrip().endswith("?"), f"no invitation: {reply}"
     wanted = [w for words in item["notice"].values() for w in ([words] if isinstance(words, str) else words)]
-    assert any(_fold(w) in _fold(reply) for w in wanted), f"{wanted} not in {reply!r}"
+    if wanted:  # an empty `notice` means: nothing specific, a gentle open invitation
+        assert any(_fold(w) in _fold(reply) for w in wanted), f"{wanted} not in {reply!r}"
 
 
 def test_asking_for_advice_three_times_never_yields_advice(assistant, sender):
