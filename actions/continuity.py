@@ -8,7 +8,6 @@ session itself (`/session_start`, nothing typed yet), the welcome back is said a
 Otherwise it only sets `welcome_back`, and `action_welcome_back` says it when the person
 greets: a first message could be a cry for help, and nothing may come before that answer.
 """
-import logging
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -22,8 +21,6 @@ from actions.exercises.registry import get
 from actions.privacy import SHARE_EXERCISE, identity, open_store
 from actions.store import StoreUnavailable, get_store
 from actions.store.render import exercise_label
-
-logger = logging.getLogger(__name__)
 
 WELCOME_BACK_SLOT = "welcome_back"
 SESSION_START_INTENT = "session_start"

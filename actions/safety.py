@@ -54,6 +54,11 @@ def is_crisis(text: str) -> bool:
     return bool(_matches("mention", text)) and not _matches("mention_context", text)
 
 
+def has_risk_cue(text: str) -> bool:
+    """True when the text talks about death, harm or danger at all (used to check NLU guesses)."""
+    return bool(_matches("nlu_cues", text))
+
+
 def is_benign_death_idiom(text: str) -> bool:
     """True when the text only uses death words in an everyday, non-crisis way."""
     return not is_crisis(text) and bool(_matches("benign", text))

@@ -2,8 +2,8 @@
 
 Runs last in the pipeline. A crisis phrase match sets the intent to `crisis` whatever the
 classifier thought. An NLU `crisis` guess without a phrase match stands only when it is very
-sure and the text is not an everyday death idiom ("ik lach me dood"); otherwise the next intent
-in the ranking is used.
+sure, the message talks about death, harm or danger at all (`nlu_cues`), and it is not an
+everyday death idiom ("ik lach me dood"); otherwise the next intent in the ranking is used.
 """
 from typing import Any, Dict, List, Text
 
@@ -15,7 +15,7 @@ from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from actions.safety import is_benign_death_idiom, is_crisis
+from actions.safety import has_risk_cue, is_benign_death_idiom, is_crisis
 
 CRISIS = "crisis"
 FALLBACK_FOR_BENIGN = "share_experience"
@@ -47,7 +47,9 @@ class CrisisOverride(GraphComponent, IntentClassifier):
                 message.set(INTENT, top, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, [top] + ranking, add_to_output=True)
             elif intent.get("name") == CRISIS and (
-                is_benign_death_idiom(text) or intent.get("confidence", 0) < NLU_ONLY_THRESHOLD
+                is_benign_death_idiom(text)
+                or not has_risk_cue(text)
+                or intent.get("confidence", 0) < NLU_ONLY_THRESHOLD
             ):
                 usable = [r for r in ranking if r.get("name") != "nlu_fallback"]
                 top = usable[0] if usable else {"name": FALLBACK_FOR_BENIGN, "confidence": 1.0}

@@ -8,7 +8,6 @@
 - `action_finish_reflection`: after the last question: reflect back what was noticed across the
   answers, close the run in the store, offer what could come next.
 """
-import logging
 import re
 from typing import Any, Dict, List, Optional, Text
 
@@ -23,11 +22,9 @@ from actions.exercises import progress
 from actions.exercises.base import SLOTS
 from actions.exercises.form import FIRST_TRY_SLOT, FORM, HINT_SLOT, NUDGED_SLOT, answers_from, required
 from actions.exercises.registry import get
-from actions.exercises.vier_lijstjes import overview, lists_from
+from actions.exercises.vier_lijstjes import lists_from, overview
 from actions.store import OpenSession, StoreUnavailable, get_store
 from actions.store.render import exercise_label
-
-logger = logging.getLogger(__name__)
 
 MENU = "utter_menu"
 QUOTED = re.compile(r"“[^”]*”")  # the person's own words: the guard checks what we add around them

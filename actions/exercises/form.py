@@ -16,7 +16,7 @@ from rasa_sdk.types import DomainDict
 from actions import texts
 from actions.exercises import progress
 from actions.exercises.base import (
-    FREE, LIST, NAME, SKIPPED, SLOTS, Exercise, Question, is_dont_know, is_empty, words,
+    FREE, LIST, SKIPPED, SLOTS, Exercise, Question, is_dont_know, is_empty, words,
 )
 from actions.exercises.registry import get
 from actions.store import TextTooLong, get_store

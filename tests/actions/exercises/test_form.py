@@ -13,7 +13,7 @@ from tests.actions.exercises.conftest import CHANNEL, make_tracker
 
 
 def run(coro):
-    return asyncio.get_event_loop().run_until_complete(coro) if False else asyncio.run(coro)
+    return asyncio.run(coro)
 
 
 def validate(factory, slot, value, intent="share_experience", **slots):
