@@ -1,0 +1,68 @@
+"""The browser player's server side: scripts as JSON, demo identities and their cleanup."""
+import json
+import urllib.error
+import urllib.request
+import uuid
+
+import pytest
+
+from actions.store import get_store
+from demos.channel import DemoIdentities, erase_demo
+from tests.conversation import ROOT
+
+
+def test_demo_identities_are_fresh_and_released_once():
+    identities = DemoIdentities(limit=2)
+    first, second = identities.issue(), identities.issue()
+    assert first != second and len(first) == 32 and int(first, 16) >= 0
+    assert identities.release(first) and not identities.release(first)
+    assert not identities.release(uuid.uuid4().hex)  # never issued: not a demo
+    assert not identities.release("../../etc") and not identities.release(None)
+    identities.issue(), identities.issue()
+    assert not identities.release(second)  # forgotten beyond the limit
+
+
+def test_erasing_a_demo_removes_its_reflections_on_every_channel():
+    session_id = uuid.uuid4().hex
+    store = get_store()
+    store.add_reflection("webchat", session_id, "kennen", "wie", "mijn buurman")
+    store.add_reflection("rest", session_id, "gesprek", "share_experience", "ik voel me alleen")
+    other = f"test-{uuid.uuid4().hex}"
+    store.add_reflection("webchat", other, "kennen", "wie", "mijn zus")
+    counts = erase_demo(session_id)
+    assert counts["reflections"] == 2
+    assert store.all_reflections("webchat", session_id) == [] == store.all_reflections("rest", session_id)
+    assert len(store.all_reflections("webchat", other)) == 1
+
+
+def _call(url, data=None):
+    body = None if data is None else json.dumps(data).encode()
+    request = urllib.request.Request(url, data=body, headers={"Content-Type": "application/json"},
+                                     method="GET" if data is None else "POST")
+    try:
+        with urllib.request.urlopen(request, timeout=120) as answer:
+            return answer.status, json.loads(answer.read())
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read() or b"{}")
+
+
+@pytest.mark.slow
+def test_routes_serve_scripts_and_clean_up_only_demo_identities(rasa_server):
+    if "demos.channel.DemoInput" not in (ROOT / "credentials.yml").read_text():
+        pytest.skip("credentials.yml does not enable demos.channel.DemoInput (see demos/README.md)")
+    base = f"{rasa_server.url}/webhooks/demos"
+    status, body = _call(f"{base}/scripts")
+    assert status == 200 and {d["id"] for d in body["demos"]} >= {"verjaardag", "stille_collega"}
+    assert _call(f"{base}/scripts/verjaardag")[1]["steps"][0]["kind"] == "note"
+    assert _call(f"{base}/scripts/bestaat-niet")[0] == 404
+
+    session_id = _call(f"{base}/session", {})[1]["session_id"]
+    status, replies = _call(f"{rasa_server.url}/webhooks/rest/webhook",
+                            {"sender": session_id, "message": "Ik voel me zo alleen sinds mijn zus weg is"})
+    assert status == 200 and replies
+    assert get_store().all_reflections("rest", session_id)
+    status, body = _call(f"{base}/cleanup", {"session_id": session_id})
+    assert status == 200 and body["deleted"]["reflections"] >= 1 and body["deleted"]["tracker_events"] > 0
+    assert get_store().all_reflections("rest", session_id) == []
+    assert _call(f"{base}/cleanup", {"session_id": session_id})[0] == 403
+    assert _call(f"{base}/cleanup", {"session_id": uuid.uuid4().hex})[0] == 403

@@ -1,0 +1,154 @@
+"""The scale-out setup of docker-compose.yml, as processes on loopback.
+
+PostgreSQL (tests/pg.py) and Redis (tests/redis_server.py) come from their fixtures;
+this module starts the action server and any number of ``rasa run`` processes on the
+trained model with deploy/endpoints.yml and the project's credentials.yml, all
+configured by the same environment variables the compose file sets.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from typing import Any, Dict, List, Optional
+
+import yaml
+
+from tests.conversation import MODEL, ROOT, free_port, wait_for_http
+
+RASA = Path(sys.executable).with_name("rasa")
+DEPLOY_ENDPOINTS = ROOT / "deploy" / "endpoints.yml"
+REST_CHANNEL = "channels.rest.RestInput"
+
+
+def credentials_for_test(workdir: Path) -> Path:
+    """The project's credentials.yml, with the REST channel being ours (as in deployments)."""
+    credentials = yaml.safe_load((ROOT / "credentials.yml").read_text()) or {}
+    if "rest" in credentials:
+        credentials[REST_CHANNEL] = credentials.pop("rest")
+    credentials.setdefault(REST_CHANNEL, None)
+    path = workdir / "credentials.yml"
+    path.write_text(yaml.safe_dump(credentials))
+    return path
+
+
+def service_env(tracker_url: str, reflection_url: str, redis_url: str, action_url: str,
+                workdir: Path) -> Dict[str, str]:
+    """What docker-compose.yml sets for every service (keys and spool shared like a volume)."""
+    return dict(
+        os.environ,
+        PYTHONPATH=str(ROOT),
+        TF_CPP_MIN_LOG_LEVEL="2",
+        SQLALCHEMY_SILENCE_UBER_WARNING="1",
+        TRACKER_DB_URL=tracker_url,
+        REFLECTION_DB_URL=reflection_url,
+        REDIS_URL=redis_url,
+        ACTION_SERVER_URL=action_url,
+        REFLECTION_KEY_FILE=str(workdir / "keys.json"),
+        REFLECTION_SPOOL_DIR=str(workdir / "spool"),
+        TELEGRAM_ACCESS_TOKEN="",
+        TELEGRAM_BOT_USERNAME="",
+        TELEGRAM_WEBHOOK_URL="",
+        TELEGRAM_API_URL="http://127.0.0.1:9/telegram-off",
+        TELEGRAM_SECRET_TOKEN="",
+    )
+
+
+class Service:
+    """One server subprocess with its log in a file."""
+
+    def __init__(self, name: str, workdir: Path, port: Optional[int] = None) -> None:
+        self.name = name
+        self.port = port or free_port()
+        self.log_path = workdir / f"{name}.log"
+        self.proc: Optional[subprocess.Popen] = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def spawn(self, command: List[str], env: Dict[str, str]) -> "Service":
+        self.proc = subprocess.Popen(command, cwd=ROOT, env=env,
+                                     stdout=open(self.log_path, "ab"), stderr=subprocess.STDOUT)
+        return self
+
+    def wait(self, path: str, timeout: float) -> "Service":
+        try:
+            wait_for_http(self.url + path, timeout=timeout, proc=self.proc)
+        except Exception as error:
+            self.stop()
+            raise RuntimeError(f"{self.name}: {error}\n--- log:\n{self.log()[-4000:]}") from error
+        return self
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+    def kill(self) -> None:
+        """Abrupt end, like a crashed machine: SIGKILL, no shutdown handlers."""
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGKILL)
+            self.proc.wait()
+
+
+def start_actions(env: Dict[str, str], workdir: Path, port: Optional[int] = None) -> Service:
+    service = Service("actions", workdir, port)
+    command = [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "-p", str(service.port)]
+    return service.spawn(command, env)
+
+
+def start_rasa(name: str, env: Dict[str, str], credentials: Path, workdir: Path) -> Service:
+    if not MODEL.exists():
+        raise RuntimeError(f"No trained model at {MODEL}: run `make train` first")
+    service = Service(name, workdir)
+    command = [str(RASA), "run", "--enable-api", "-m", str(MODEL), "-p", str(service.port),
+               "-i", "127.0.0.1", "--credentials", str(credentials),
+               "--endpoints", str(DEPLOY_ENDPOINTS)]
+    return service.spawn(command, env)
+
+
+def post_json(url: str, payload: Dict[str, Any], timeout: float = 60) -> Any:
+    """POSTs JSON; returns (status, decoded body)."""
+    request = urllib.request.Request(url, data=json.dumps(payload).encode(),
+                                     headers={"Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as answer:
+            return answer.status, json.loads(answer.read() or b"null")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode(errors="replace")
+
+
+def say(server: Service, sender: str, text: str) -> List[Dict[str, Any]]:
+    """One turn over REST; asserts HTTP 200 and returns the bot messages."""
+    status, body = post_json(f"{server.url}/webhooks/rest/webhook",
+                             {"sender": sender, "message": text})
+    assert status == 200, f"{server.name} answered {status}: {body}"
+    return body
+
+
+def tracker(server: Service, sender: str) -> Dict[str, Any]:
+    with urllib.request.urlopen(f"{server.url}/conversations/{sender}/tracker", timeout=30) as r:
+        return json.loads(r.read())
+
+
+def wait_until(check, timeout: float = 30, interval: float = 0.2) -> None:
+    deadline = time.time() + timeout
+    while not check():
+        if time.time() > deadline:
+            raise TimeoutError("condition not met in time")
+        time.sleep(interval)

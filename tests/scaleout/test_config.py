@@ -1,0 +1,69 @@
+"""Scale-out configuration: the lock store follows REDIS_URL, the deployment endpoints file
+differs from endpoints.yml only in the action server URL, and docker-compose.yml sets what
+the scale-out test sets."""
+import uuid
+
+import pytest
+import yaml
+from rasa.core.lock_store import InMemoryLockStore, LockStore, RedisLockStore
+from rasa.utils.endpoints import EndpointConfig
+
+from components.lock_store import EnvLockStore, create_lock_store, redis_kwargs
+from tests.conversation import ROOT
+
+
+def test_without_redis_url_locks_stay_in_process(monkeypatch):
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    store = LockStore.create(EndpointConfig(type="components.lock_store.EnvLockStore"))
+    assert isinstance(store, EnvLockStore) and isinstance(store.store, InMemoryLockStore)
+
+
+def test_redis_url_is_parsed():
+    assert redis_kwargs("rediss://user:p%40ss@cache.example:6380/3") == {
+        "host": "cache.example", "port": 6380, "db": 3, "username": "user",
+        "password": "p@ss", "use_ssl": True}
+    assert redis_kwargs("redis://redis") == {"host": "redis", "port": 6379}
+    with pytest.raises(ValueError):
+        redis_kwargs("http://redis:6379")
+
+
+def test_redis_url_selects_redis_and_endpoint_keys_win():
+    store = create_lock_store(EndpointConfig(key_prefix="reflectie"),
+                              env={"REDIS_URL": "redis://127.0.0.1:1/2"})
+    assert isinstance(store, RedisLockStore)
+    assert store.key_prefix.startswith("reflectie:")
+
+
+def test_locks_live_in_redis(redis_url, monkeypatch):
+    monkeypatch.setenv("REDIS_URL", redis_url)
+    first, second = EnvLockStore(), EnvLockStore()  # like two Rasa servers
+    conversation = f"c-{uuid.uuid4().hex}"
+    ticket = first.issue_ticket(conversation)
+    assert second.get_lock(conversation).last_issued == ticket
+    assert second.issue_ticket(conversation) == ticket + 1  # waits behind the first server
+    second.delete_lock(conversation)
+    assert first.get_lock(conversation) is None
+
+
+def _load(path):
+    return yaml.safe_load((ROOT / path).read_text())
+
+
+def test_deploy_endpoints_differ_only_in_the_action_server_url():
+    local, deploy = _load("endpoints.yml"), _load("deploy/endpoints.yml")
+    assert deploy.pop("action_endpoint") == {"url": "${ACTION_SERVER_URL}"}
+    local.pop("action_endpoint")
+    assert deploy == local
+    assert local["lock_store"]["type"] == "components.lock_store.EnvLockStore"
+
+
+def test_compose_runs_what_the_scaleout_test_runs():
+    services = _load("docker-compose.yml")["services"]
+    assert set(services) == {"rasa-a", "rasa-b", "actions", "postgres", "redis"}
+    for name in ("rasa-a", "rasa-b", "actions"):
+        env = services[name]["environment"]
+        for key in ("TRACKER_DB_URL", "REFLECTION_DB_URL", "REDIS_URL", "ACTION_SERVER_URL",
+                    "REFLECTION_KEY_FILE"):
+            assert key in env, (name, key)
+    for name in ("rasa-a", "rasa-b"):
+        assert "--endpoints deploy/endpoints.yml" in " ".join(services[name]["entrypoint"])

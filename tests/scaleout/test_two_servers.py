@@ -1,0 +1,167 @@
+"""Two Rasa servers behind one conversation: PostgreSQL tracker store, Redis lock store,
+one action server, the reflection log in PostgreSQL, all on loopback (docker-compose.yml).
+
+Turns alternate between the servers: slots, the active form and the stored reflections
+carry over, and no event is lost or stored twice. Faults: with the action server down the
+person gets a kind message (HTTP 200, not silence) and the next turn after it is back is
+answered normally; a Rasa server killed mid-conversation leaves the other one to go on.
+"""
+import concurrent.futures
+import uuid
+
+import pytest
+import sqlalchemy as sa
+
+from actions.store import ReflectionStore
+from actions.store.config import Settings, load_keys
+from channels.rest import TURN_FAILED_TEXT
+from tests.scaleout.cluster import (
+    credentials_for_test, say, service_env, start_actions, start_rasa, tracker, wait_until,
+)
+
+pytestmark = [pytest.mark.slow, pytest.mark.postgres]
+
+SHARING = "Ik voel me eenzaam sinds mijn zus naar Gent verhuisd is, ik mis haar echt"
+SAMENHANG = '/start_exercise{"exercise": "samenhang"}'
+ANSWERS = [
+    "Mijn moeder is ziek en er komt veel op me af.",
+    "Ja, dat kan ik wel uitleggen aan anderen.",
+    "Nee, ik heb er eigenlijk geen invloed op.",
+    "Ja, zij is het zeker waard.",
+]
+
+
+@pytest.fixture(scope="module")
+def cluster(postgres_cluster, redis_url, tmp_path_factory):
+    workdir = tmp_path_factory.mktemp("scaleout")
+    tracker_url = postgres_cluster.create_database()
+    reflection_url = postgres_cluster.create_database()
+    actions = start_actions({}, workdir)  # port first: the Rasa servers need its URL
+    env = service_env(tracker_url, reflection_url, redis_url, actions.url + "/webhook", workdir)
+    actions.stop()
+    actions = start_actions(env, workdir, port=actions.port)
+    credentials = credentials_for_test(workdir)
+    servers = [start_rasa(name, env, credentials, workdir) for name in ("rasa-a", "rasa-b")]
+    try:
+        actions.wait("/health", timeout=120)
+        for server in servers:
+            server.wait("/status", timeout=300)
+        yield {"a": servers[0], "b": servers[1], "actions": actions, "env": env,
+               "workdir": workdir, "tracker_url": tracker_url}
+    finally:
+        for service in (*servers, actions):
+            service.stop()
+
+
+@pytest.fixture(scope="module")
+def store(cluster):
+    settings = Settings.from_env(cluster["env"])
+    made = ReflectionStore(settings.db_url, load_keys(settings, cluster["env"]),
+                           spool_dir=settings.spool_dir)
+    yield made
+    made.engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def events_db(cluster):
+    engine = sa.create_engine(cluster["tracker_url"], future=True)
+    yield engine
+    engine.dispose()
+
+
+def texts(messages):
+    return "\n".join(m.get("text") or "" for m in messages)
+
+
+def user_events(engine, sender):
+    with engine.connect() as connection:
+        return connection.execute(sa.text(
+            "select type_name, timestamp, data from events where sender_id = :s order by id"
+        ), {"s": sender}).all()
+
+
+def assert_no_duplicates(rows):
+    keys = [(r.type_name, r.timestamp, r.data) for r in rows]
+    assert len(keys) == len(set(keys)), "an event was stored twice"
+
+
+def test_turns_alternate_between_servers_and_state_carries_over(cluster, store, events_db):
+    a, b = cluster["a"], cluster["b"]
+    sender = f"scale-{uuid.uuid4().hex[:10]}"
+    turns = ["hallo", SHARING, SAMENHANG, *ANSWERS]
+    servers = [a, b] * len(turns)
+    replies = []
+    for turn, (text, server) in enumerate(zip(turns, servers)):
+        answer = say(server, sender, text)
+        assert answer, f"no answer to {text!r} from {server.name}"
+        replies.append(texts(answer))
+        if turn == 4:  # mid-form, after the first answer on the other server
+            state = tracker(a if server is b else b, sender)
+            assert state["active_loop"].get("name") == "reflection_form"
+            assert state["slots"]["exercise"] == "samenhang"
+            assert state["slots"]["antwoord_1"] == ANSWERS[0]
+    assert any(word in replies[1].lower() for word in ("eenzaam", "zus", "mis")), replies[1]
+    final = tracker(a, sender)
+    assert not final["active_loop"].get("name"), final["active_loop"]
+    kept = [r.text for r in store.all_reflections("rest", sender)]
+    assert any("zus" in t for t in kept), kept
+    for answer in ANSWERS:
+        assert kept.count(answer) == 1, (answer, kept)
+    rows = user_events(events_db, sender)
+    assert [r for r in rows if r.type_name == "user"].__len__() == len(turns)
+    assert_no_duplicates(rows)
+    assert tracker(b, sender)["events"] == final["events"]
+
+
+def test_simultaneous_turns_on_both_servers_are_serialised(cluster, events_db):
+    a, b = cluster["a"], cluster["b"]
+    sender = f"lock-{uuid.uuid4().hex[:10]}"
+    say(a, sender, "hallo")
+    messages = ["Ik voel me alleen op mijn werk", "Niemand vraagt hoe het met me gaat"]
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        answers = list(pool.map(lambda job: say(*job), [(a, sender, messages[0]),
+                                                        (b, sender, messages[1])]))
+    assert all(answers), answers
+    rows = user_events(events_db, sender)
+    user_texts = [r.data for r in rows if r.type_name == "user"]
+    assert len(user_texts) == 3
+    assert all(any(m in d for d in user_texts) for m in messages)
+    assert_no_duplicates(rows)
+    # Each turn saw the other's events: the tracker holds both turns in one order.
+    events = tracker(b, sender)["events"]
+    said = [e["text"] for e in events if e["event"] == "user"]
+    assert said[0] == "hallo" and sorted(said[1:]) == sorted(messages)
+
+
+def test_action_server_down_gives_a_kind_message_and_recovers(cluster):
+    a, b, actions = cluster["a"], cluster["b"], cluster["actions"]
+    sender = f"fault-{uuid.uuid4().hex[:10]}"
+    assert say(a, sender, "hallo")
+    actions.stop()
+    try:
+        for server in (a, b):
+            answer = say(server, sender, SHARING)
+            assert TURN_FAILED_TEXT in texts(answer), answer
+        assert "113" in texts(say(a, sender, "ik wil er niet meer zijn")), "crisis path needs no actions"
+    finally:
+        restarted = start_actions(cluster["env"], cluster["workdir"], port=actions.port)
+        cluster["actions"] = restarted.wait("/health", timeout=120)
+    for server in (b, a):
+        answer = texts(say(server, sender, SHARING))
+        assert answer and TURN_FAILED_TEXT not in answer, answer
+
+
+def test_a_killed_server_leaves_the_other_to_continue(cluster, store, events_db):
+    a, b = cluster["a"], cluster["b"]
+    sender = f"kill-{uuid.uuid4().hex[:10]}"
+    say(a, sender, SAMENHANG)
+    say(b, sender, ANSWERS[0])
+    b.kill()
+    for answer in ANSWERS[1:]:
+        assert say(a, sender, answer)
+    kept = [r.text for r in store.all_reflections("rest", sender)]
+    assert all(kept.count(answer) == 1 for answer in ANSWERS), kept
+    rows = user_events(events_db, sender)
+    assert len([r for r in rows if r.type_name == "user"]) == 1 + len(ANSWERS)
+    assert_no_duplicates(rows)
+    wait_until(lambda: not tracker(a, sender)["active_loop"].get("name"), timeout=5)
