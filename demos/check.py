@@ -1,9 +1,9 @@
 """Check mode: every script's expectations against the trained model; a demo never surprises.
 
-Besides what a step's `expect` asks, every reply must hold these guards:
-it is not empty, has no advice, reassurance or worry of its own (actions.advice_guard; what it
-quotes of the participant does not count), shows the crisis
-lines only where `crisis_lines: true` is expected, and is not the "I did not understand" answer.
+Besides what a step's `expect` asks, every reply must hold these guards: it is not empty, has
+no advice, reassurance or worry of its own (actions.advice_guard; what it quotes of the
+participant does not count), shows the crisis lines only where `crisis_lines: true` is
+expected, and is not the "I did not understand" answer.
 """
 from __future__ import annotations
 
@@ -43,7 +43,6 @@ class Failure:
 @dataclass
 class Turn:
     step: Step
-    sent: str  # what the participant typed, or the title of the pressed button
     messages: List[Dict] = field(default_factory=list)
     failures: List[str] = field(default_factory=list)
 
@@ -112,7 +111,8 @@ def evaluate(step: Step, messages: List[Dict], participant_lines: Sequence[str])
     if not reply.strip():
         return ["the assistant said nothing"]
     if expect.get("no_advice", True):
-        problems += [f"advice, reassurance or worry: '{v.match}' ({v.rule})" for v in find_violations(unquoted(reply))]
+        problems += [f"advice, reassurance or worry: '{v.match}' ({v.rule})"
+                     for v in find_violations(unquoted(reply))]
     crisis = all(m in reply for m in CRISIS_MARKERS)
     if expect.get("crisis_lines") and not crisis:
         problems.append("the crisis lines (113, 1813) are missing")
@@ -157,7 +157,7 @@ def run_script(script: Script, backend: Backend, on_turn=None, sender: str = "")
                 continue
             if step.kind == "say" and not step.text.startswith("/"):
                 lines.append(step.text)
-            turn = Turn(step, step.text)
+            turn = Turn(step)
             try:
                 turn.messages = session.send(step)
                 turn.failures = evaluate(step, turn.messages, lines)

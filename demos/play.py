@@ -10,6 +10,7 @@ import time
 from typing import Callable, Dict, List, Optional
 
 from rich import box
+from rich.align import Align
 from rich.console import Console, Group
 from rich.live import Live
 from rich.panel import Panel
@@ -26,11 +27,13 @@ PARTICIPANT, ASSISTANT, NOTE = "bold cyan", "green", "italic yellow"
 
 class Player:
     def __init__(self, console: Optional[Console] = None, pace: str = "typing", notes: bool = True,
-                 cps: float = 28.0, ask: Optional[Callable[[str], str]] = None) -> None:
+                 cps: float = 28.0, ask: Optional[Callable[[str], str]] = None,
+                 pause: float = 1.0) -> None:
         self.console = console or Console()
         self.pace = pace
         self.notes = notes
         self.cps = cps
+        self.pause = pause  # scales the short pauses after a typed line and before a reply
         self.ask = ask or (lambda prompt: self.console.input(prompt))
 
     # --- pieces -------------------------------------------------------------------
@@ -48,9 +51,10 @@ class Player:
             self.console.print(Panel(Text(text, style=NOTE), title="Notitie voor de begeleider",
                                      title_align="left", border_style="yellow", box=box.MINIMAL))
 
-    def _participant_panel(self, text: Text) -> Panel:
-        return Panel(text, title="Deelnemer", title_align="right", border_style="cyan",
-                     box=box.ROUNDED, padding=(0, 1))
+    def _participant_panel(self, text: Text, full: str) -> Align:
+        width = min(self.console.width - 8, max(len(full), len("Deelnemer") + 2) + 4)
+        return Align.right(Panel(text, title="Deelnemer", title_align="right", border_style="cyan",
+                                 box=box.ROUNDED, padding=(0, 1), width=max(width, 20)))
 
     def participant(self, step: Step) -> None:
         if step.kind == "later":
@@ -59,16 +63,16 @@ class Player:
             return
         shown = f"[knop] {step.text}" if step.kind == "button" else step.text
         if self.pace != "typing":
-            self.console.print(self._participant_panel(Text(shown, style=PARTICIPANT)), justify="right")
+            self.console.print(self._participant_panel(Text(shown, style=PARTICIPANT), shown))
             return
         typed = Text(style=PARTICIPANT)
-        with Live(self._participant_panel(typed), console=self.console, refresh_per_second=30,
+        with Live(self._participant_panel(typed, shown), console=self.console, refresh_per_second=30,
                   transient=False) as live:
             for char in shown:
                 typed.append(char)
-                live.update(self._participant_panel(typed))
+                live.update(self._participant_panel(typed, shown))
                 time.sleep(1.0 / self.cps)
-        time.sleep(0.3)
+        time.sleep(0.3 * self.pause)
 
     def assistant(self, messages: List[Dict]) -> None:
         parts: List = [Text(text_of(messages) or "…", style=ASSISTANT)]
@@ -86,6 +90,8 @@ class Player:
 
     def play(self, script: Script, backend: Backend) -> bool:
         """Plays the script; returns False when the facilitator stopped it early."""
+        if self.console.is_terminal:
+            self.console.clear()  # a clean screen for the projector after loading the model
         self.header(script)
         session = DemoSession(backend)
         lines: List[str] = []
@@ -93,14 +99,11 @@ class Player:
         try:
             for step in script.steps:
                 self.note(step.note)
-                if not step.sends:
-                    if self.pace == "step" and self._wait() is False:
-                        finished = False
-                        break
-                    continue
-                if self.pace == "step" and self._wait() is False:
+                if self.pace == "step" and not self._wait():
                     finished = False
                     break
+                if not step.sends:
+                    continue
                 self.participant(step)
                 if step.kind == "say" and not step.text.startswith("/"):
                     lines.append(step.text)
@@ -108,7 +111,7 @@ class Player:
                     with self.console.status("[green]de assistent typt …", spinner="dots"):
                         messages = session.send(step)
                         if self.pace == "typing":
-                            time.sleep(0.8)
+                            time.sleep(0.8 * self.pause)
                 except DemoError as error:
                     self.warn([str(error)])
                     finished = False

@@ -5,8 +5,9 @@ reflections and its stored conversation are deleted, so nothing is left in the r
 
 - `InProcess`: the trained model loaded in this process (tests/conversation.py) with its own
   action server, on temporary databases (deleted on close): a demo never touches var/.
-- `Rest`: a running server (`make run`) by URL; cleanup goes through the assistant's own
-  deletion ("wis mijn gegevens", confirmed), the path every person has.
+- `Rest`: a running server (`make run`) by URL; cleanup through the server's demo routes
+  (demos/channel.py) when enabled, else through the assistant's own deletion ("wis mijn
+  gegevens", confirmed), the path every person has.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ import shutil
 import tempfile
 import urllib.request
 import uuid
+import warnings
 from pathlib import Path
 from typing import Dict, List, Optional
 
@@ -49,6 +51,9 @@ class Backend:
     """Sends one message for a sender and returns the bot's messages (Rasa's output dicts)."""
 
     channel = "rest"
+
+    def new_sender(self) -> str:
+        return new_sender()
 
     def send(self, sender: str, message: str) -> List[Dict]:
         raise NotImplementedError
@@ -99,7 +104,9 @@ class InProcess(Backend):
         env = dict(os.environ, PYTHONPATH=str(ROOT), TF_CPP_MIN_LOG_LEVEL="2")
         self._server = ActionServer(env, self._tmp / "actions.log").start()
         try:
-            return Assistant(self._server.url, self._tmp)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                return Assistant(self._server.url, self._tmp)
         except Exception:
             self._server.stop()
             raise
@@ -141,19 +148,42 @@ class InProcess(Backend):
 
 
 class Rest(Backend):
-    """A running assistant by URL, over Rasa's REST channel."""
+    """A running assistant by URL, over Rasa's REST channel.
+
+    When the server enables the demo routes (demos/channel.py), the demo identity comes from
+    there and is erased completely; otherwise the demo ends with the assistant's own deletion.
+    """
 
     def __init__(self, url: str) -> None:
-        self.url = url.rstrip("/") + "/webhooks/rest/webhook"
+        self.base = url.rstrip("/")
+        self.url = self.base + "/webhooks/rest/webhook"
+        self._issued: set = set()
 
-    def send(self, sender: str, message: str) -> List[Dict]:
-        body = json.dumps({"sender": sender, "message": message}).encode()
-        request = urllib.request.Request(self.url, data=body,
+    def _post(self, url: str, payload: Dict) -> object:
+        request = urllib.request.Request(url, data=json.dumps(payload).encode(),
                                          headers={"Content-Type": "application/json"})
         with urllib.request.urlopen(request, timeout=REST_TIMEOUT) as answer:
-            return json.loads(answer.read() or b"[]")
+            return json.loads(answer.read() or b"null")
+
+    def new_sender(self) -> str:
+        try:
+            session_id = self._post(self.base + "/webhooks/demos/session", {})["session_id"]
+        except (OSError, ValueError, KeyError, TypeError):  # no demo routes on this server
+            return new_sender()
+        self._issued.add(session_id)
+        return session_id
+
+    def send(self, sender: str, message: str) -> List[Dict]:
+        return self._post(self.url, {"sender": sender, "message": message}) or []
 
     def cleanup(self, sender: str) -> None:
+        if sender in self._issued:
+            self._issued.discard(sender)
+            try:
+                self._post(self.base + "/webhooks/demos/cleanup", {"session_id": sender})
+                return
+            except OSError:
+                pass
         # "/restart" ends any running reflection so the deletion rules apply.
         for message in ("/restart", "/delete_my_data", "/affirm"):
             self.send(sender, message)
@@ -164,7 +194,7 @@ class DemoSession:
 
     def __init__(self, backend: Backend, sender: Optional[str] = None) -> None:
         self.backend = backend
-        self.sender = sender or new_sender()
+        self.sender = sender or backend.new_sender()
         self.last: List[Dict] = []
 
     def message_for(self, step: Step) -> str:

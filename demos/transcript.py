@@ -45,11 +45,11 @@ def to_markdown(script: Script, turns: List[Turn], notes: bool = False) -> str:
         if turn is None:
             continue
         if step.kind == "later":
-            out += [f"---", f"*{step.text or 'Later'}*", ""]
+            out += ["---", "", f"*{step.text or 'Later'}*", ""]
         else:
             out += [f"**{PARTICIPANT}:** {_participant_text(turn)}", ""]
-        reply = turn.reply.strip().splitlines() or ["…"]
-        out += [f"**{ASSISTANT}:** {reply[0]}"] + [f"{line}" if line else "" for line in reply[1:]]
+        reply = [line for line in turn.reply.strip().splitlines() if line.strip()] or ["…"]
+        out.append(f"**{ASSISTANT}:** " + "  \n".join(reply))  # hard line breaks
         titles = _titles(turn)
         if titles:
             out += ["", f"*{BUTTONS}:* " + " · ".join(titles)]

@@ -46,10 +46,17 @@ def _call(url, data=None):
         return error.code, json.loads(error.read() or b"{}")
 
 
-@pytest.mark.slow
-def test_routes_serve_scripts_and_clean_up_only_demo_identities(rasa_server):
+@pytest.fixture
+def demo_server(request):
+    """The trained assistant behind `rasa run`, when credentials.yml enables the demo routes."""
     if "demos.channel.DemoInput" not in (ROOT / "credentials.yml").read_text():
         pytest.skip("credentials.yml does not enable demos.channel.DemoInput (see demos/README.md)")
+    return request.getfixturevalue("rasa_server")
+
+
+@pytest.mark.slow
+def test_routes_serve_scripts_and_clean_up_only_demo_identities(demo_server):
+    rasa_server = demo_server
     base = f"{rasa_server.url}/webhooks/demos"
     status, body = _call(f"{base}/scripts")
     assert status == 200 and {d["id"] for d in body["demos"]} >= {"verjaardag", "stille_collega"}

@@ -99,6 +99,13 @@ def test_the_player_shows_who_says_what_and_the_notes(script):
     assert backend.cleaned
 
 
+def test_typing_pace_types_the_participant_lines(script):
+    out = io.StringIO()
+    player = Player(Console(file=out, width=80), pace="typing", cps=100000, pause=0)
+    assert player.play(script, fake())
+    assert "Hoi" in out.getvalue() and "Gewoon praten" in out.getvalue()
+
+
 def test_step_mode_waits_for_the_facilitator_and_can_stop(script):
     answers = iter(["", "q"])
     backend = fake()

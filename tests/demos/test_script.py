@@ -47,7 +47,8 @@ def test_a_valid_script_loads_with_lines_and_kinds(tmp_path):
     (GOOD.replace('title: "Proef"\n', ""), 1, "'title' is missing"),
     (GOOD.replace("steps:", "stappen:"), 4, "unknown key 'stappen'"),
     (GOOD.replace('  - say: "Hoi"', '  - zeg: "Hoi"'), 6, "unknown key 'zeg'"),
-    (GOOD.replace("      no_advice: true", "      no_advice: ja graag"), 9, "'no_advice' must be true or false"),
+    (GOOD.replace("      no_advice: true", "      no_advice: ja graag"), 9,
+     "'no_advice' must be true or false"),
     (GOOD.replace("      no_advice: true", "      notices: gevoel"), 9, "cannot check notices 'gevoel'"),
     (GOOD.replace("      no_advice: true", "      is_kind: true"), 9, "unknown expectation 'is_kind'"),
     (GOOD.replace('  - button: "Gewoon praten"', '  - button: "Gewoon praten"\n    say: "x"'), 10, "one of"),
@@ -66,9 +67,11 @@ def test_mistakes_point_at_their_line(tmp_path, broken, line, message):
 
 
 def test_a_button_cannot_come_first_and_a_note_expects_nothing(tmp_path):
-    text = GOOD.replace('  - say: "Hoi"\n    expect:\n      buttons: ["Gewoon praten"]\n      no_advice: true\n', "")
-    assert any("cannot press a button" in p.message and p.line == 6 for p in validate(write(tmp_path, text)))
-    text = GOOD.replace('  - note: "Alleen voor de begeleider"', '  - note: "x"\n    expect:\n      buttons: true')
+    first_say = '  - say: "Hoi"\n    expect:\n      buttons: ["Gewoon praten"]\n      no_advice: true\n'
+    problems = validate(write(tmp_path, GOOD.replace(first_say, "")))
+    assert any("cannot press a button" in p.message and p.line == 6 for p in problems)
+    note = '  - note: "x"\n    expect:\n      buttons: true'
+    text = GOOD.replace('  - note: "Alleen voor de begeleider"', note)
     assert any("has no reply to expect" in p.message for p in validate(write(tmp_path, text)))
 
 
