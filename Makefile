@@ -19,7 +19,7 @@ export TELEGRAM_API_URL ?= https://api.telegram.org
 export TELEGRAM_SECRET_TOKEN ?=
 WIDGET := widget/dist/widget.js
 
-.PHONY: help setup train run shell actions test nlu-report retention clean
+.PHONY: help setup train run shell actions test nlu-report retention demo bench widget clean
 
 help:  ## this menu
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -39,6 +39,8 @@ $(WIDGET): widget/package-lock.json widget/build.mjs widget/src/*.js
 	@command -v npm >/dev/null || { echo "npm is needed to build the widget (Node.js 18+)"; exit 1; }
 	cd widget && npm ci --no-audit --no-fund && npm run build
 
+widget: $(WIDGET)  ## build the website chat widget (widget/dist/widget.js)
+
 setup: $(STAMP) $(PIPELINE) $(WIDGET)  ## create the venv, install pinned packages, build the Dutch pipeline and the widget
 
 train: setup  ## train the model (skipped by Rasa when nothing changed; forced after a pipeline rebuild)
@@ -46,17 +48,17 @@ train: setup  ## train the model (skipped by Rasa when nothing changed; forced a
 	$(RASA) train --fixed-model-name reflectie --out $(MODEL_DIR) $$force
 
 actions: setup  ## run the action server in the foreground
-	$(RASA) run actions --actions actions -p $(ACTIONS_PORT)
+	$(PY) -m actions -p $(ACTIONS_PORT)
 
 run: train  ## run the assistant: action server + Rasa server (REST, socket.io) on localhost
-	@mkdir -p var; $(RASA) run actions --actions actions -p $(ACTIONS_PORT) > var/actions.log 2>&1 & echo $$! > var/actions.pid
+	@mkdir -p var; $(PY) -m actions -p $(ACTIONS_PORT) > var/actions.log 2>&1 & echo $$! > var/actions.pid
 	@echo "Chat over REST:  curl -s localhost:$(RASA_PORT)/webhooks/rest/webhook -d '{\"sender\":\"ik\",\"message\":\"hallo\"}'"
 	@echo "Demo page with the chat widget: http://localhost:$(RASA_PORT)/widget/"
 	@echo "Or in a terminal: make shell"
 	$(RASA) run --enable-api --cors "*" -p $(RASA_PORT) -m $(MODEL_DIR) --credentials credentials.yml --endpoints endpoints.yml; kill `cat var/actions.pid` 2>/dev/null || true
 
 shell: train  ## chat in the terminal
-	@mkdir -p var; $(RASA) run actions --actions actions -p $(ACTIONS_PORT) > var/actions.log 2>&1 & echo $$! > var/actions.pid
+	@mkdir -p var; $(PY) -m actions -p $(ACTIONS_PORT) > var/actions.log 2>&1 & echo $$! > var/actions.pid
 	$(RASA) shell -m $(MODEL_DIR) --endpoints endpoints.yml; kill `cat var/actions.pid` 2>/dev/null || true
 
 test: train  ## validate data, run pytest (units + conversations through the model), test stories
@@ -64,13 +66,18 @@ test: train  ## validate data, run pytest (units + conversations through the mod
 	$(PY) -m pytest -q tests
 	$(RASA) test core --stories tests/stories --model $(MODEL_DIR)/reflectie.tar.gz --fail-on-prediction-errors --out results/core
 
-nlu-report: setup  ## held-out NLU report (train on 80%, test on 20%, fixed seed) into results/nlu
-	$(RASA) data split nlu --random-seed 42 --training-fraction 0.8 --out results/split
-	$(RASA) train nlu --nlu results/split/training_data.yml --out results/split/model --fixed-model-name nlu
-	$(RASA) test nlu --nlu results/split/test_data.yml --model results/split/model/nlu.tar.gz --out results/nlu
+nlu-report: setup  ## NLU report: held-out split + cross-validation, crisis-net recall/false positives
+	$(PY) -m bench.quality
 
 retention: setup  ## delete reflections and conversations older than REFLECTION_RETENTION_DAYS (default 365)
 	$(PY) -m actions.store.cli purge
+
+DEMO ?= verjaardag
+demo: train  ## play a facilitator demo in the terminal (DEMO=name, STEP=1: Enter per step, URL=http://...)
+	$(PY) -m demos play $(DEMO) $(if $(STEP),--step) $(if $(URL),--url $(URL))
+
+bench: setup  ## benchmark against a default `rasa init` bot, profile, NLU and crisis-net quality (~20 min)
+	$(PY) -m bench.run
 
 clean:  ## remove models, build output and results (keeps var/ with people's data)
 	rm -rf $(MODEL_DIR) build results

@@ -1,1 +1,1 @@
-"""Custom actions of the reflection assistant (run by `rasa run actions`)."""
+"""Custom actions of the reflection assistant (run by `python -m actions`, or `rasa run actions`)."""

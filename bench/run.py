@@ -71,8 +71,8 @@ def serve_project(model: str, tmp: Path, log_dir: Path) -> Dict[str, Server]:
         "REFLECTION_SPOOL_DIR": str(data / "spool"),
     })
     actions_port = free_port()
-    actions = Server("project-actions", [str(BIN / "python"), "-m", "rasa_sdk", "--actions",
-                                         "actions", "-p", str(actions_port)],
+    actions = Server("project-actions", [str(BIN / "python"), "-m", "actions",
+                                         "-p", str(actions_port)],
                      ROOT, env, actions_port, "/health", log_dir)
     endpoints = yaml.safe_load((ROOT / "endpoints.yml").read_text())
     endpoints["action_endpoint"] = {"url": f"{actions.url}/webhook"}
@@ -166,10 +166,13 @@ def table(results: Dict[str, Any]) -> str:
     lines += ["", "| target (issue 8) | measured | holds |", "|---|---:|:---:|"]
     for name, (measured, holds) in checks.items():
         lines.append(f"| {name} | {measured} | {'yes' if holds else '**no**'} |")
-    errors = sum(r[k][e] for r in (p, b) for k in ("one_user", "twenty_users")
-                 for e in ("http_errors", "silent_turns"))
-    lines.append(f"\nHTTP errors + silent turns in all runs: {errors}. "
-                 f"Machine: {results['machine']}.")
+    def count(r, e):
+        return sum(r[k][e] for k in ("one_user", "twenty_users"))
+
+    lines.append(f"\nHTTP errors: assistant {count(p, 'http_errors')}, baseline "
+                 f"{count(b, 'http_errors')}. Turns without an answer: assistant "
+                 f"{count(p, 'silent_turns')}, baseline {count(b, 'silent_turns')} (the default bot "
+                 f"has no answer to some scripted turns). Machine: {results['machine']}.")
     return "\n".join(lines)
 
 
@@ -197,7 +200,11 @@ def main(argv=None) -> int:
     parser.add_argument("--turns", type=int, default=20, help="turns per person at 20 people")
     parser.add_argument("--no-quality", action="store_true", help="skip the NLU/crisis report")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument("--report-only", action="store_true",
+                        help="rewrite latest.md from latest.json and the saved profiles")
     args = parser.parse_args(argv)
+    if args.report_only:
+        return write_report(json.loads((RESULTS / "latest.json").read_text()))
 
     RESULTS.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix="bench-"))
@@ -244,6 +251,18 @@ def main(argv=None) -> int:
         if not args.keep:
             shutil.rmtree(tmp, ignore_errors=True)
 
+    return write_report(results)
+
+
+def write_report(results: Dict[str, Any]) -> int:
+    profile = results.get("project", {}).get("profile")
+    if profile:  # re-read the raw stacks, so the summary follows bench/profile_summary.py
+        from bench.profile_summary import summarise
+
+        for role, old in profile.items():
+            raw = RESULTS / "logs" / f"profile-{role}.txt"
+            if raw.exists():
+                profile[role] = summarise(raw, old["turns"])
     markdown = "# Benchmark\n\n" + table(results)
     if results.get("project", {}).get("profile"):
         from bench.profile_summary import as_markdown

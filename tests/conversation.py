@@ -39,7 +39,7 @@ def wait_for_http(url: str, timeout: float = 90, proc: Optional[subprocess.Popen
 
 
 class ActionServer:
-    """`rasa run actions` as a subprocess on a free port with the given environment."""
+    """The action server (`python -m actions`) as a subprocess on a free port with the given environment."""
 
     def __init__(self, env: Dict[str, str], log_path: Path):
         self.port = free_port()
@@ -54,7 +54,7 @@ class ActionServer:
     def start(self) -> "ActionServer":
         log = open(self.log_path, "ab")
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "-p", str(self.port)],
+            [sys.executable, "-m", "actions", "-p", str(self.port)],
             cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
         )
         wait_for_http(f"http://127.0.0.1:{self.port}/health", proc=self.proc)

@@ -108,7 +108,7 @@ class Service:
 
 def start_actions(env: Dict[str, str], workdir: Path, port: Optional[int] = None) -> Service:
     service = Service("actions", workdir, port)
-    command = [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "-p", str(service.port)]
+    command = [sys.executable, "-m", "actions", "-p", str(service.port)]
     return service.spawn(command, env)
 
 
