@@ -437,6 +437,13 @@ WELCOME_BACK_BUTTONS = [
 
 # --- Channels ------------------------------------------------------------------
 
+# REST and website widget (channels/rest.py, channels/webchat.py): a turn that could not be
+# answered (the action server is down, ...) gets this instead of silence.
+TURN_FAILED_TEXT = (
+    "Sorry, er ging bij mij net iets mis. Daardoor kan ik nu niet goed antwoorden. "
+    "Wil je je bericht over een paar minuten nog eens sturen?"
+)
+
 # Telegram: answers the channel gives itself, before anything reaches the assistant.
 TELEGRAM_TEXT_ONLY = (
     "Dank je voor je bericht. Ik kan alleen tekst lezen, dus dit kan ik niet zien of horen. "

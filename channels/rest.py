@@ -5,7 +5,8 @@ error in the action), logs "Encountered an exception while running action ...", 
 the action's events and carries on: over REST the answer is HTTP 200 with ``[]``, so the
 person hears nothing. When the whole turn fails (tracker store down, ...) the answer is
 also ``[]``. This channel keeps Rasa's REST channel (same URL ``/webhooks/rest/webhook``,
-same channel name ``rest``, streaming too) and adds one kind Dutch message to a turn in
+same channel name ``rest``, streaming too) and adds one kind Dutch message
+(``actions.texts.TURN_FAILED_TEXT``; channels/webchat.py does the same) to a turn in
 which an action failed or the turn itself failed and no bot message was sent. As soon as
 the action server is back, turns are answered as usual again.
 
@@ -24,13 +25,10 @@ from rasa.core.channels.channel import OutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput as RasaRestInput
 from sanic import Blueprint
 
+from actions.texts import TURN_FAILED_TEXT
+
 logger = logging.getLogger(__name__)
 
-# What the person reads when their turn could not be answered.
-TURN_FAILED_TEXT = (
-    "Sorry, er ging bij mij net iets mis. Daardoor kan ik nu niet goed antwoorden. "
-    "Wil je je bericht over een paar minuten nog eens sturen?"
-)
 
 # Logged by rasa.core.processor when an action raises; the events of that action are lost.
 ACTION_FAILED_LOG = "Encountered an exception while running action"

@@ -14,7 +14,11 @@ Compared with Rasa 3.6's `SocketIOInput` this channel
 - awaits joining the session room (Rasa 3.6 does not await python-socketio 5's
   coroutine, so persistent sessions would never receive the bot's messages);
 - answers `history_request` with the conversation so far, read from the tracker
-  store, so a page reload shows it again without keeping it in the browser.
+  store, so a page reload shows it again without keeping it in the browser;
+- like channels/rest.py, answers a turn that failed in silence (action server down)
+  with one kind message (`actions.texts.TURN_FAILED_TEXT`).
+
+It also serves `/widget/demo-page.js`, which plays facilitator demos (`/widget/?demo=<id>`).
 """
 
 import json
@@ -31,6 +35,8 @@ from rasa.shared.core.events import BotUttered, Event, Restarted, UserUttered
 from sanic import Blueprint, Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
+
+from channels.rest import with_kind_failure_message
 
 logger = logging.getLogger(__name__)
 
@@ -124,6 +130,7 @@ class WebchatInput(SocketIOInput):
         self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
     ) -> List[Blueprint]:
         """Socket.io blueprint (with our session handlers) and the widget routes."""
+        on_new_message = with_kind_failure_message(on_new_message)
         socket_blueprint = super().blueprint(on_new_message)
         self._register_socket_handlers(on_new_message)
         return [socket_blueprint, self._widget_blueprint()]
@@ -203,28 +210,36 @@ class WebchatInput(SocketIOInput):
 
     def _widget_blueprint(self) -> Blueprint:
         widget = WidgetBlueprint("webchat_widget", url_prefix="/widget")
-        bundle = self.widget_dir / "dist" / "widget.js"
+        dist = self.widget_dir / "dist"
         demo_page = self.widget_dir / "demo.html"
 
         @widget.listener("before_server_start")
         async def remember_app(app: Sanic, _: Any) -> None:
             self.app = app
 
-        @widget.route("/widget.js", methods=["GET"])
-        async def widget_js(_: Request) -> HTTPResponse:
-            if not bundle.is_file():
+        async def built_script(name: Text) -> HTTPResponse:
+            if not (dist / name).is_file():
                 return response.text(
                     "widget not built: run `npm ci && npm run build` in widget/",
                     status=404,
                 )
             return await response.file(
-                bundle,
+                dist / name,
                 mime_type="application/javascript; charset=utf-8",
                 headers={
                     "Cache-Control": "no-cache",
                     "X-Content-Type-Options": "nosniff",
                 },
             )
+
+        @widget.route("/widget.js", methods=["GET"])
+        async def widget_js(_: Request) -> HTTPResponse:
+            return await built_script("widget.js")
+
+        @widget.route("/demo-page.js", methods=["GET"])
+        async def demo_page_js(_: Request) -> HTTPResponse:
+            """The demo page's player for facilitator scripts (`/widget/?demo=<id>`)."""
+            return await built_script("demo-page.js")
 
         @widget.route("/", methods=["GET"])
         async def demo(_: Request) -> HTTPResponse:

@@ -3,8 +3,9 @@
 - `FakeBotApi`: a fake Telegram Bot API that records every call the bot makes;
 - `ScriptedServer`: the real channels on a stand-in assistant (no model needed);
 - `RasaServer`: `rasa run` with the trained model, the project's credentials.yml and
-  an action server, with Telegram pointed at the fake Bot API.
-Fixtures for them are at the bottom; conftest.py files import them.
+  an action server (`python -m actions`), with Telegram pointed at the fake Bot API.
+Fixtures for them are at the bottom. Each is started once per test session, however many
+conftest.py files import it (tests/channels, tests/demos, tests/widget).
 """
 import json
 import os
@@ -13,9 +14,10 @@ import sys
 import threading
 import time
 import urllib.request
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any, Callable, Dict, Iterator, List, Optional
 from urllib.parse import parse_qsl
 
 import pytest
@@ -162,7 +164,11 @@ class ScriptedServer(_Process):
 
 
 class RasaServer(_Process):
-    """`rasa run` with the trained model and the project's credentials.yml."""
+    """`rasa run` with the trained model and the project's credentials.yml.
+
+    `actions` is its action server (set by the `rasa_server` fixture)."""
+
+    actions: Optional[ActionServer] = None
 
     def start(self, env: Dict[str, str], action_url: str, workdir: Path,
               credentials: Optional[Path] = None) -> "RasaServer":
@@ -210,36 +216,92 @@ def post_update(
         return error.code
 
 
+@contextmanager
+def action_server_down(server: RasaServer) -> Iterator[None]:
+    """Stops the Rasa server's action server for the block, then starts it again on its port."""
+    actions = server.actions
+    assert actions is not None, "not a server from the rasa_server fixture"
+    actions.stop()
+    try:
+        yield
+    finally:
+        restarted = ActionServer(actions.env, actions.log_path)
+        restarted.port = actions.port
+        server.actions = restarted.start()
+
+
 # --- fixtures -------------------------------------------------------------------------
+# pytest makes a separate session fixture for every conftest.py that imports one, so the
+# servers are kept here: started by the first user, stopped after the last one.
+
+_SHARED: Dict[str, Dict[str, Any]] = {}
 
 
-@pytest.fixture(scope="session")
-def fake_bot_api():
+def _shared(name: str, start: Callable[[], Iterator[Any]]) -> Iterator[Any]:
+    entry = _SHARED.setdefault(name, {"users": 0})
+    if "error" in entry:
+        raise entry["error"]
+    if entry["users"] == 0:
+        steps = start()
+        try:
+            entry["value"] = next(steps)
+        except Exception as error:
+            entry["error"] = error
+            raise
+        entry["steps"] = steps
+    entry["users"] += 1
+    try:
+        yield entry["value"]
+    finally:
+        entry["users"] -= 1
+        if entry["users"] == 0:
+            next(entry.pop("steps"), None)
+
+
+def _fake_bot_api() -> Iterator[FakeBotApi]:
     api = FakeBotApi().start()
     yield api
     api.stop()
 
 
-@pytest.fixture(scope="session")
-def scripted_server(fake_bot_api, tmp_path_factory):
-    """Real channels, stand-in assistant: fast, no model needed."""
-    server = ScriptedServer(tmp_path_factory.mktemp("scripted") / "server.log")
-    server.start(fake_bot_api.url)
+def _scripted_server(api: FakeBotApi, workdir: Path) -> Iterator[ScriptedServer]:
+    server = ScriptedServer(workdir / "server.log").start(api.url)
     yield server
     server.stop()
 
 
-@pytest.fixture(scope="session")
-def rasa_server(fake_bot_api, service_env, data_dir, tmp_path_factory):
-    """The trained assistant behind `rasa run`, with a real action server."""
-    workdir = tmp_path_factory.mktemp("rasa_server")
+def _rasa_server(api: FakeBotApi, service_env: Dict[str, str], workdir: Path) -> Iterator[RasaServer]:
     env = dict(os.environ, **service_env, PYTHONPATH=str(ROOT), TF_CPP_MIN_LOG_LEVEL="2")
-    actions = ActionServer(env, workdir / "actions.log").start()
     server = RasaServer(workdir / "rasa.log")
-    env.update(telegram_env(fake_bot_api, server.url))
+    server.actions = ActionServer(env, workdir / "actions.log").start()
+    env.update(telegram_env(api, server.url))
     try:
-        server.start(env, actions.url, workdir)
+        server.start(env, server.actions.url, workdir)
         yield server
     finally:
         server.stop()
-        actions.stop()
+        server.actions.stop()
+
+
+@pytest.fixture(scope="session")
+def fake_bot_api():
+    yield from _shared("fake_bot_api", _fake_bot_api)
+
+
+@pytest.fixture(scope="session")
+def scripted_server(fake_bot_api, tmp_path_factory):
+    """Real channels, stand-in assistant: fast, no model needed."""
+    yield from _shared(
+        "scripted_server", lambda: _scripted_server(fake_bot_api, tmp_path_factory.mktemp("scripted"))
+    )
+
+
+@pytest.fixture(scope="session")
+def rasa_server(fake_bot_api, service_env, tmp_path_factory):
+    """The trained assistant behind `rasa run`, with a real action server (`rasa_server.actions`).
+
+    Its environment is `service_env`, so `actions.store.get_store()` in the tests sees its data."""
+    yield from _shared(
+        "rasa_server",
+        lambda: _rasa_server(fake_bot_api, service_env, tmp_path_factory.mktemp("rasa_server")),
+    )

@@ -1,5 +1,7 @@
-"""The webchat channel: transcript rebuilding, and the socket.io protocol the widget uses."""
+"""The webchat channel: transcript rebuilding, the socket.io protocol the widget uses, and the
+kind message when a turn fails."""
 import asyncio
+import json
 import urllib.request
 from typing import Any, List, Tuple
 
@@ -7,7 +9,9 @@ import pytest
 import socketio
 from rasa.shared.core.events import ActionExecuted, BotUttered, Restarted, UserUttered
 
+from actions.texts import TURN_FAILED_TEXT
 from channels.webchat import transcript
+from tests.servers import action_server_down
 
 BUTTONS = [{"title": "Gewoon praten", "payload": "/just_talk"}]
 
@@ -110,3 +114,42 @@ def test_widget_files_are_served(scripted_server):
     with urllib.request.urlopen(f"{scripted_server.url}/widget/") as answer:
         assert "script-src 'self'" in answer.headers["Content-Security-Policy"]
         assert '<script src="/widget/widget.js"' in answer.read().decode()
+
+
+SHARING = "Sinds mijn zus verhuisd is, voel ik me vaak alleen."
+
+
+def _rest(server_url: str, sender: str, text: str) -> List[str]:
+    request = urllib.request.Request(
+        f"{server_url}/webhooks/rest/webhook",
+        data=json.dumps({"sender": sender, "message": text}).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=120) as answer:
+        assert answer.status == 200
+        return [m.get("text") or "" for m in json.loads(answer.read())]
+
+
+@pytest.mark.slow
+def test_action_server_down_gives_the_kind_message_and_recovers(rasa_server):
+    """Widget (socket.io) and REST users get TURN_FAILED_TEXT instead of silence."""
+
+    async def turn(client: Client, session: str, text: str) -> List[str]:
+        before = len([1 for name, _ in client.received if name == "bot_uttered"])
+        await client.sio.emit("user_uttered", {"message": text, "session_id": session})
+        await client.wait("bot_uttered", before + 1, timeout=90)
+        await asyncio.sleep(1.5)  # the rest of the turn
+        return [m.get("text") or "" for m in (await client.wait("bot_uttered"))[before:]]
+
+    async def scenario() -> None:
+        client = await Client().connect(rasa_server.url)
+        session = await client.session()
+        assert TURN_FAILED_TEXT not in await turn(client, session, "/greet")
+        with action_server_down(rasa_server):
+            assert TURN_FAILED_TEXT in await turn(client, session, SHARING)
+            assert TURN_FAILED_TEXT in _rest(rasa_server.url, f"test-{session}", SHARING)
+        answer = await turn(client, session, SHARING)
+        assert answer and TURN_FAILED_TEXT not in answer, answer
+        await client.close()
+
+    asyncio.run(scenario())

@@ -38,6 +38,11 @@ button, input { font: inherit; }
 .message .text { white-space: pre-wrap; overflow-wrap: anywhere; }
 .message.bot { align-self: flex-start; background: #eef3f5; border-bottom-left-radius: 4px; }
 .message.user { align-self: flex-end; background: #2b5f75; color: #fff; border-bottom-right-radius: 4px; }
+.divider {
+  align-self: stretch; display: flex; align-items: center; gap: 10px; margin: 6px 0;
+  font-size: 14px; color: #4a5a63; text-align: center;
+}
+.divider::before, .divider::after { content: ""; flex: 1; border-top: 1px solid #c9d3d8; }
 .typing { display: flex; gap: 4px; padding: 0 24px 8px; }
 .dot { width: 8px; height: 8px; border-radius: 50%; background: #8aa4b0; animation: blink 1.2s infinite; }
 .dot:nth-child(2) { animation-delay: .2s; }

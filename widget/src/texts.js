@@ -16,4 +16,20 @@ export const TEXT = {
   privacy: "We bewaren dit gesprek, zodat je later verder kunt.",
   deleteData: "Wis mijn gegevens",
   privacyLink: "Over privacy",
+  later: "Later",
+};
+
+// The demo page's hint for the facilitator (src/demo-page.js), shown outside the chat.
+export const DEMO_TEXT = {
+  label: "Voor de begeleider",
+  keys: "Demo: druk op spatie (of →, Enter, PageDown) voor de volgende stap. Esc stopt de demo.",
+  loading: "Demo laden…",
+  step: (n, total) => `Stap ${n} van ${total}`,
+  ready: "Klaar om te beginnen.",
+  waiting: "even wachten op het antwoord…",
+  next: "druk voor de volgende stap.",
+  last: "dat was de laatste stap. Druk nog één keer om af te sluiten en alles te wissen.",
+  done: "De demo is klaar. Het demogesprek is gewist.",
+  stopped: "De demo is gestopt. Het demogesprek is gewist.",
+  failed: "De demo kon niet starten. Draait de server met de demo-routes (demos.channel.DemoInput)?",
 };

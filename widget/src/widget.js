@@ -1,6 +1,7 @@
 // Chat widget for the reflection assistant, embedded with one <script> tag.
 // Talks to Rasa's socket.io channel (channels.webchat.WebchatInput). All text is
-// rendered with textContent, never as HTML.
+// rendered with textContent, never as HTML. `ReflectieWidget.playDemo()` plays a
+// facilitator's demo script (demos/) in the chat, step by step on key presses.
 import { io } from "socket.io-client";
 import { TEXT } from "./texts.js";
 import { STYLE } from "./style.js";
@@ -23,6 +24,11 @@ const config = Object.assign(
 const SESSION_KEY = `${config.storageKey}:session`;
 const OPEN_KEY = `${config.storageKey}:open`;
 const TYPING_TIMEOUT_MS = 20000;
+const DEMO_TYPING_MS_PER_CHAR = 33; // ~30 characters a second
+const DEMO_REPLY_SETTLE_MS = 1200; // a turn is over when no bot message came for this long
+const DEMO_REPLY_TIMEOUT_MS = 60000;
+const DEMO_BUTTON_WAIT_MS = 3000; // a button may come with a message just after the reply
+const DEMO_ADVANCE_KEYS = new Set([" ", "Spacebar", "Enter", "ArrowRight", "PageDown"]);
 
 function el(tag, attrs = {}, text) {
   const node = document.createElement(tag);
@@ -115,9 +121,11 @@ function start() {
   const ui = buildUi(host.attachShadow({ mode: "open" }));
 
   let socket = null;
-  let sessionId = local ? local.getItem(SESSION_KEY) : null;
+  let ownSession = local ? local.getItem(SESSION_KEY) : null; // the visitor's conversation
+  let sessionId = null; // the session this socket speaks as (confirmed by the server)
   let historyLoaded = false;
   let typingTimer = null;
+  let demo = null; // the demo being played (playDemo), or null
 
   function scrollDown() {
     ui.log.scrollTop = ui.log.scrollHeight;
@@ -178,10 +186,19 @@ function start() {
     if (shown) addMessage("user", shown);
     socket.emit("user_uttered", { message: payload, session_id: sessionId });
     setTyping(true);
+    if (demo) demo.lastActivity = Date.now();
+  }
+
+  function wantedSession() {
+    return demo ? demo.sessionId : ownSession;
+  }
+
+  function requestSession() {
+    if (socket && socket.connected) socket.emit("session_request", { session_id: wantedSession() });
   }
 
   function greetIfNew() {
-    if (!historyLoaded || ui.log.childElementCount > 0 || !config.initPayload) return;
+    if (demo || !sessionId || !historyLoaded || ui.log.childElementCount > 0 || !config.initPayload) return;
     if (perTab && perTab.getItem(`${SESSION_KEY}:greeted`) === sessionId) return;
     if (perTab) perTab.setItem(`${SESSION_KEY}:greeted`, sessionId);
     sendMessage(config.initPayload);
@@ -193,7 +210,7 @@ function start() {
     socket = io(config.serverUrl, { path: config.socketPath });
     socket.on("connect", () => {
       ui.status.textContent = "";
-      socket.emit("session_request", { session_id: sessionId });
+      requestSession();
     });
     socket.on("connect_error", () => {
       ui.status.textContent = TEXT.offline;
@@ -202,16 +219,28 @@ function start() {
       ui.status.textContent = TEXT.offline;
     });
     socket.on("session_confirm", (id) => {
-      sessionId = typeof id === "string" ? id : id && id.session_id;
-      if (local && sessionId) local.setItem(SESSION_KEY, sessionId);
-      socket.emit("history_request", { session_id: sessionId });
+      const confirmed = typeof id === "string" ? id : id && id.session_id;
+      if (!confirmed) return;
+      if (demo) {
+        // a demo speaks as its own identity: never stored, never the visitor's session
+        if (confirmed !== demo.sessionId) return;
+        sessionId = confirmed;
+        demo.confirmed();
+        return;
+      }
+      sessionId = ownSession = confirmed;
+      if (local) local.setItem(SESSION_KEY, sessionId);
+      historyLoaded = false;
+      if (!ui.panel.hidden) socket.emit("history_request", { session_id: sessionId });
     });
     socket.on("history", (data) => {
-      renderHistory((data && Array.isArray(data.messages) && data.messages) || []);
+      if (demo || !data || data.session_id !== sessionId) return;
+      renderHistory((Array.isArray(data.messages) && data.messages) || []);
       if (!ui.panel.hidden) greetIfNew();
     });
     socket.on("bot_uttered", (message) => {
       if (!message || typeof message !== "object") return;
+      if (demo) demo.lastActivity = Date.now();
       setTyping(false);
       if (typeof message.text === "string" && message.text) addMessage("bot", message.text);
       const buttons = buttonsOf(message);
@@ -225,6 +254,7 @@ function start() {
     ui.launcher.hidden = true;
     if (perTab) perTab.setItem(OPEN_KEY, "1");
     connect();
+    if (!demo && sessionId && !historyLoaded) socket.emit("history_request", { session_id: sessionId });
     greetIfNew();
     ui.input.focus();
   }
@@ -236,6 +266,178 @@ function start() {
     if (perTab) perTab.removeItem(OPEN_KEY);
     ui.launcher.focus();
   }
+
+  // --- Demo player: a facilitator's script, one step per key press --------------------
+
+  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  async function demoApi(path, body) {
+    const answer = await fetch(`${config.serverUrl}/webhooks/demos/${path}`, body === undefined
+      ? { credentials: "omit" }
+      : { method: "POST", credentials: "omit", headers: { "Content-Type": "application/json" },
+          body: JSON.stringify(body) });
+    if (!answer.ok) throw new Error(`demo ${path}: HTTP ${answer.status}`);
+    return answer.json();
+  }
+
+  function addDivider(text) {
+    const item = el("div", { class: "divider", role: "separator", "aria-label": text });
+    item.append(el("span", {}, text));
+    ui.log.append(item);
+    scrollDown();
+  }
+
+  // Resolves when the assistant has answered (and then stayed quiet for a moment).
+  async function replyArrived(current, since) {
+    const deadline = since + DEMO_REPLY_TIMEOUT_MS;
+    while (demo === current && Date.now() < deadline) {
+      const answered = current.lastActivity > since && ui.typing.hidden;
+      if (answered && Date.now() - current.lastActivity >= DEMO_REPLY_SETTLE_MS) return;
+      await sleep(100);
+    }
+  }
+
+  // Types like a person, then sends; false when the demo was stopped meanwhile.
+  async function typeAndSend(current, text) {
+    ui.input.value = "";
+    for (const char of text) {
+      if (current.stopping) return false;
+      ui.input.value += char;
+      await sleep(DEMO_TYPING_MS_PER_CHAR);
+    }
+    if (current.stopping) return false;
+    ui.input.value = "";
+    sendMessage(text, text);
+    return true;
+  }
+
+  async function findReply(current, title) {
+    const wanted = String(title).trim().toLowerCase();
+    for (let waited = 0; waited <= DEMO_BUTTON_WAIT_MS && !current.stopping; waited += 100) {
+      const button = Array.from(ui.replies.children)
+        .find((node) => node.textContent.trim().toLowerCase() === wanted);
+      if (button) return button;
+      await sleep(100);
+    }
+    return null;
+  }
+
+  async function playStep(current, step) {
+    if (step.note && current.options.onNote) current.options.onNote(step.note, step);
+    const since = Date.now();
+    if (step.kind === "say") {
+      if (!(await typeAndSend(current, step.text))) return true;
+    } else if (step.kind === "button") {
+      const button = await findReply(current, step.text);
+      if (!button) {
+        if (!current.stopping) {
+          console.warn(`ReflectieWidget demo: no button "${step.text}" in the last reply; demo stopped`);
+        }
+        return false;
+      }
+      button.click();
+    } else if (step.kind === "later") {
+      clearReplies();
+      addDivider(step.text || TEXT.later);
+      sendMessage(step.payload || "/session_start");
+    } else {
+      return true; // a note for the facilitator only
+    }
+    await replyArrived(current, since);
+    return true;
+  }
+
+  async function advanceDemo(current) {
+    if (current.busy) return;
+    current.busy = true;
+    const step = current.steps[current.index];
+    current.index += 1;
+    if (!step) {
+      stopDemo("end");
+      return;
+    }
+    if (current.options.onStep) current.options.onStep(current.index, current.steps.length, step);
+    current.turn = playStep(current, step);
+    const ok = await current.turn;
+    current.busy = false;
+    if (!ok && demo === current) stopDemo("stopped");
+    else if (demo === current && !current.stopping && current.options.onReady) {
+      current.options.onReady(current.index, current.steps.length);
+    }
+  }
+
+  function onDemoKey(event) {
+    const current = demo;
+    if (!current || !current.ready || event.ctrlKey || event.altKey || event.metaKey) return;
+    const advance = DEMO_ADVANCE_KEYS.has(event.key);
+    if (!advance && event.key !== "Escape") return;
+    event.preventDefault();
+    event.stopPropagation();
+    if (event.type !== "keydown" || event.repeat) return;
+    if (event.key === "Escape") stopDemo("stopped");
+    else advanceDemo(current);
+  }
+
+  async function endDemo(current) {
+    // let a turn in progress finish, so nothing is written after the cleanup
+    if (current.turn) await Promise.race([current.turn, sleep(DEMO_REPLY_TIMEOUT_MS / 4)]);
+    if (demo === current) demo = null;
+    window.removeEventListener("keydown", onDemoKey, true);
+    window.removeEventListener("keyup", onDemoKey, true);
+    sessionId = null;
+    historyLoaded = false;
+    requestSession(); // back to the visitor's own conversation (shown when the chat is opened again)
+    let error = null;
+    try {
+      await demoApi("cleanup", { session_id: current.sessionId });
+    } catch (problem) {
+      error = problem;
+      console.warn("ReflectieWidget demo: cleanup failed", problem);
+    }
+    setTyping(false);
+    clearReplies();
+    ui.log.replaceChildren();
+    ui.input.value = "";
+    if (current.options.onEnd) current.options.onEnd(current.reason);
+    if (error) current.reject(error);
+    else current.resolve(current.reason);
+  }
+
+  function stopDemo(reason = "stopped") {
+    const current = demo;
+    if (!current || current.stopping) return current ? current.done : Promise.resolve();
+    current.stopping = true;
+    current.reason = reason;
+    current.ready = false;
+    endDemo(current);
+    return current.done;
+  }
+
+  async function playDemo(script, options = {}) {
+    if (demo) await stopDemo("stopped");
+    const steps = (typeof script === "string" ? await demoApi(`scripts/${encodeURIComponent(script)}`) : script).steps;
+    if (!Array.isArray(steps)) throw new Error("ReflectieWidget demo: a script needs steps");
+    const { session_id: demoSession } = await demoApi("session", {});
+    const current = { sessionId: demoSession, steps, index: 0, options, lastActivity: 0, busy: false };
+    current.done = new Promise((resolve, reject) => Object.assign(current, { resolve, reject }));
+    const confirmed = new Promise((resolve) => { current.confirmed = resolve; });
+    demo = current;
+    sessionId = null;
+    setTyping(false);
+    clearReplies();
+    ui.log.replaceChildren();
+    open();
+    requestSession();
+    await confirmed;
+    if (demo !== current) return current.done;
+    current.ready = true;
+    window.addEventListener("keydown", onDemoKey, true);
+    window.addEventListener("keyup", onDemoKey, true);
+    if (options.onReady) options.onReady(0, steps.length);
+    return current.done;
+  }
+
+  window.ReflectieWidget = Object.assign(window.ReflectieWidget || {}, { playDemo, stopDemo });
 
   ui.launcher.addEventListener("click", open);
   ui.close.addEventListener("click", close);
@@ -255,6 +457,7 @@ function start() {
   ui.forget.addEventListener("click", () => sendMessage(config.deletePayload, TEXT.deleteData));
 
   if (config.open || (perTab && perTab.getItem(OPEN_KEY))) open();
+  window.dispatchEvent(new CustomEvent("reflectie-widget:ready"));
 }
 
 if (document.readyState === "loading") {
