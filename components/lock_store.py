@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import logging
 import os
-from typing import Any, Dict, Mapping, Optional, Text
+from contextlib import nullcontext
+from typing import Any, ContextManager, Dict, Mapping, Optional, Text
 from urllib.parse import unquote, urlparse
 
 from rasa.core.lock import TicketLock
-from rasa.core.lock_store import InMemoryLockStore, LockStore, RedisLockStore
+from rasa.core.lock_store import LOCK_LIFETIME, InMemoryLockStore, LockStore, RedisLockStore
 from rasa.utils.endpoints import EndpointConfig
 
 logger = logging.getLogger(__name__)
@@ -61,7 +62,13 @@ def create_lock_store(
 
 
 class EnvLockStore(LockStore):
-    """Rasa lock store that hands every call to the store ``create_lock_store`` picked."""
+    """Rasa lock store that hands every call to the store ``create_lock_store`` picked.
+
+    Rasa's ticket bookkeeping reads a lock, changes it and writes it back. With Redis and two
+    servers, two messages of one person arriving at the same moment could both read an empty
+    lock and both be served at once (a lost turn; tests/scaleout). Each read-change-write is
+    therefore done under a short Redis mutex.
+    """
 
     def __init__(self, endpoint_config: Optional[EndpointConfig] = None) -> None:
         self.store = create_lock_store(endpoint_config)
@@ -75,3 +82,28 @@ class EnvLockStore(LockStore):
 
     def save_lock(self, lock: TicketLock) -> None:
         self.store.save_lock(lock)
+
+    def _mutex(self, conversation_id: Text) -> ContextManager:
+        red = getattr(self.store, "red", None)
+        if red is None:  # in-process: these calls never interleave
+            return nullcontext()
+        name = f"{self.store.key_prefix}{conversation_id}:mutex"
+        return red.lock(name, timeout=10, blocking_timeout=10)
+
+    def issue_ticket(self, conversation_id: Text, lock_lifetime: float = LOCK_LIFETIME) -> int:
+        with self._mutex(conversation_id):
+            return super().issue_ticket(conversation_id, lock_lifetime)
+
+    def update_lock(self, conversation_id: Text) -> None:
+        with self._mutex(conversation_id):
+            super().update_lock(conversation_id)
+
+    def finish_serving(self, conversation_id: Text, ticket_number: int) -> None:
+        with self._mutex(conversation_id):
+            super().finish_serving(conversation_id, ticket_number)
+
+    def cleanup(self, conversation_id: Text, ticket_number: int) -> None:
+        with self._mutex(conversation_id):
+            LockStore.finish_serving(self, conversation_id, ticket_number)
+            if not self.is_someone_waiting(conversation_id):
+                self.delete_lock(conversation_id)

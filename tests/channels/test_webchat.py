@@ -145,9 +145,11 @@ def test_action_server_down_gives_the_kind_message_and_recovers(rasa_server):
         client = await Client().connect(rasa_server.url)
         session = await client.session()
         assert TURN_FAILED_TEXT not in await turn(client, session, "/greet")
+        rest_sender = f"test-{session}"
+        assert TURN_FAILED_TEXT not in _rest(rasa_server.url, rest_sender, "/greet")
         with action_server_down(rasa_server):
             assert TURN_FAILED_TEXT in await turn(client, session, SHARING)
-            assert TURN_FAILED_TEXT in _rest(rasa_server.url, f"test-{session}", SHARING)
+            assert TURN_FAILED_TEXT in _rest(rasa_server.url, rest_sender, SHARING)
         answer = await turn(client, session, SHARING)
         assert answer and TURN_FAILED_TEXT not in answer, answer
         await client.close()

@@ -63,6 +63,7 @@ def test_demo_plays_by_key_presses_and_leaves_nothing_behind(page, rasa_server, 
 
     page.keyboard.press("PageDown")  # after the last step: the end
     expect(hint).to_have_attribute("data-state", "done", timeout=TIMEOUT_MS)
+    page.wait_for_timeout(1500)  # nothing (no greeting of the visitor's own chat) comes after
     expect(widget.log).to_have_text("")
     cleanup = answers["cleanup"]
     assert cleanup.status == 200 and cleanup.json()["deleted"]["tracker_events"] > 0
@@ -83,6 +84,7 @@ def test_escape_stops_a_demo_and_erases_it(page, rasa_server):
     expect(widget.user_messages).to_have_text(["Hoi"], timeout=TIMEOUT_MS)
     page.keyboard.press("Escape")
     expect(hint).to_have_attribute("data-state", "done", timeout=TIMEOUT_MS)
+    page.wait_for_timeout(1500)  # nothing (no greeting of the visitor's own chat) comes after
     expect(widget.log).to_have_text("")
     assert answers["cleanup"].status == 200
     # the visitor's own chat is untouched: a new conversation, not the demo's

@@ -126,6 +126,7 @@ function start() {
   let historyLoaded = false;
   let typingTimer = null;
   let demo = null; // the demo being played (playDemo), or null
+  let afterDemo = false; // a demo just ended: don't show the visitor's conversation in the open chat
 
   function scrollDown() {
     ui.log.scrollTop = ui.log.scrollHeight;
@@ -231,7 +232,9 @@ function start() {
       sessionId = ownSession = confirmed;
       if (local) local.setItem(SESSION_KEY, sessionId);
       historyLoaded = false;
-      if (!ui.panel.hidden) socket.emit("history_request", { session_id: sessionId });
+      // after a demo the chat stays empty; the visitor's own conversation shows when it is opened again
+      if (!ui.panel.hidden && !afterDemo) socket.emit("history_request", { session_id: sessionId });
+      afterDemo = false;
     });
     socket.on("history", (data) => {
       if (demo || !data || data.session_id !== sessionId) return;
@@ -386,6 +389,7 @@ function start() {
     window.removeEventListener("keyup", onDemoKey, true);
     sessionId = null;
     historyLoaded = false;
+    afterDemo = true;
     requestSession(); // back to the visitor's own conversation (shown when the chat is opened again)
     let error = null;
     try {
