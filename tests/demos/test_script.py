@@ -95,3 +95,11 @@ def test_the_shipped_scripts_cover_what_facilitators_need():
     assert "verjaardag" in said and "collega" in said
     kinds = {k for script in scripts for s in script.steps for k in s.expect.get("notices", [])}
     assert {"contrast", "absolute", "feeling"} <= kinds
+
+
+def test_the_readme_example_is_a_valid_script(tmp_path):
+    import re
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text("utf-8")
+    example = re.search(r"A script looks like this:\n\n```yaml\n(.*?)```", readme, re.S).group(1)
+    assert validate(write(tmp_path, example)) == []
