@@ -15,8 +15,10 @@ WIDGET_BUNDLE = Path(__file__).resolve().parents[2] / "widget" / "dist" / "widge
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
+    """Chromium for the widget tests; closed after them, because Playwright's sync API keeps an
+    event loop running in this thread (asyncio.run in later tests would fail)."""
     if not CHROMIUM.exists():
         message = "Chromium missing: apt-get install chromium (never download a browser)"
         if os.environ.get("REQUIRE_CHROMIUM") == "1":
