@@ -44,7 +44,8 @@ def last_erase_index(events: Sequence[Event]) -> Optional[int]:
 
 
 def harden_sqlite(engine: sa.engine.Engine) -> None:
-    """Overwrite deleted content in SQLite files and wait for locks instead of failing."""
+    """SQLite: overwrite deleted content, wait for locks instead of failing, and write through a
+    write-ahead log with fewer disk syncs (a turn's save is the largest part of its time)."""
     if engine.dialect.name != "sqlite":
         return
 
@@ -53,9 +54,22 @@ def harden_sqlite(engine: sa.engine.Engine) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA secure_delete = ON")
         cursor.execute("PRAGMA busy_timeout = 15000")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.close()
 
     engine.dispose()  # connections opened before the listener existed
+
+
+def checkpoint_sqlite(engine: sa.engine.Engine) -> None:
+    """Fold the write-ahead log into the file and empty it, so erased text is gone from both."""
+    if engine.dialect.name != "sqlite":
+        return
+    raw = engine.raw_connection()
+    try:
+        raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        raw.close()
 
 
 class ErasableSQLTrackerStore(SQLTrackerStore):
@@ -82,6 +96,7 @@ class ErasableSQLTrackerStore(SQLTrackerStore):
             ).delete(synchronize_session=False)
             session.add_all(self._rows(tracker.sender_id, kept))
             session.commit()
+        checkpoint_sqlite(self.engine)
         logger.info("Erased the stored conversation of a sender on request")
 
     def _rows(self, sender_id: str, events: List[Event]) -> List[Any]:
@@ -123,7 +138,9 @@ def purge_events_older_than(url: str, days: int) -> int:
         with engine.begin() as connection:
             if not sa.inspect(connection).has_table(events.name):
                 return 0
-            return connection.execute(events.delete().where(events.c.timestamp < cutoff)).rowcount
+            count = connection.execute(events.delete().where(events.c.timestamp < cutoff)).rowcount
+        checkpoint_sqlite(engine)
+        return count
     finally:
         engine.dispose()
 
@@ -138,8 +155,10 @@ def erase_sender_events(url: str, sender_id: str) -> int:
         with engine.begin() as connection:
             if not sa.inspect(connection).has_table(events.name):
                 return 0
-            return connection.execute(
+            count = connection.execute(
                 events.delete().where(events.c.sender_id == sender_id)
             ).rowcount
+        checkpoint_sqlite(engine)
+        return count
     finally:
         engine.dispose()
