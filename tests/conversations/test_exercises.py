@@ -160,3 +160,16 @@ def test_unhelpful_answers_are_met_kindly(assistant, sender, store, exercise):
     assert texts_kept[:2] == ["weet niet", LONG], texts_kept
     tracker = assistant.tracker(sender)
     assert tracker.get_slot("antwoord_2") == LONG or tracker.active_loop_name is None
+
+
+def test_privacy_commands_work_in_the_middle_of_a_reflection(assistant, sender, store):
+    steps, answers = SCRIPTS["samenhang"]
+    start(assistant, sender, "samenhang")
+    assistant.texts(sender, answers[0])
+    shown = assistant.texts(sender, "laat mijn reflecties zien")
+    assert answers[0] in shown and "verdergaan" in shown, shown
+    assert "We gaan verder" in assistant.texts(sender, "ga verder")
+    question = assistant.texts(sender, "wis al mijn gegevens")
+    assert "wissen" in question and assistant.tracker(sender).active_loop_name is None
+    assert "gewist" in assistant.texts(sender, "ja")
+    assert logged(store, sender) == [] and store.open_session(CHANNEL, sender) is None
