@@ -17,6 +17,8 @@ from rasa.shared.nlu.training_data.message import Message
 
 COMMANDS = ("delete_my_data", "show_reflections", "export_reflections")
 THRESHOLD = 0.9
+#: A demoted guess whose replacement is this unsure becomes `nlu_fallback` (as config.yml's).
+FALLBACK_THRESHOLD = 0.6
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -39,7 +41,9 @@ class CommandGate(GraphComponent, IntentClassifier):
             if intent.get("name") in COMMANDS and intent.get("confidence", 0) < THRESHOLD:
                 ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != intent["name"]]
                 usable = [r for r in ranking if r.get("name") not in COMMANDS + ("nlu_fallback",)]
-                top = usable[0] if usable else {"name": "nlu_fallback", "confidence": intent["confidence"]}
+                top = usable[0] if usable else {}
+                if top.get("confidence", 0) < FALLBACK_THRESHOLD:
+                    top = {"name": "nlu_fallback", "confidence": FALLBACK_THRESHOLD}
                 message.set(INTENT, top, add_to_output=True)
                 message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages

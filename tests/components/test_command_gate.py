@@ -5,7 +5,7 @@ from components.command_gate import CommandGate
 
 
 def _run(intent, confidence, second="share_experience"):
-    ranking = [{"name": intent, "confidence": confidence}, {"name": second, "confidence": 1 - confidence}]
+    ranking = [{"name": intent, "confidence": confidence}, {"name": second, "confidence": 0.95}]
     msg = Message(data={"text": "x", "intent": ranking[0], "intent_ranking": ranking})
     CommandGate().process([msg])
     return msg.get("intent")["name"]
@@ -22,3 +22,10 @@ def test_confident_commands_stand():
 
 def test_other_intents_are_untouched():
     assert _run("greet", 0.5) == "greet"
+
+
+def test_demoted_guess_with_an_unsure_replacement_becomes_fallback():
+    ranking = [{"name": "delete_my_data", "confidence": 0.8}, {"name": "ask_advice", "confidence": 0.08}]
+    msg = Message(data={"text": "x", "intent": ranking[0], "intent_ranking": ranking})
+    CommandGate().process([msg])
+    assert msg.get("intent")["name"] == "nlu_fallback"
