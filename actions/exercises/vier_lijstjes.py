@@ -10,6 +10,7 @@ from typing import Dict, List, Optional
 
 from actions import texts
 from actions.exercises.base import LIST, Exercise, Question, is_dont_know, is_empty
+from actions.noticing import second_person
 
 KEYS = ("ken_ik", "kent_mij", "geef_om", "geeft_om_mij")
 _SPLIT = re.compile(r"\s*(?:[,;/&+\n•·|]|\s-\s|\ben\b|\bof\b|\bmet\b|^\s*-\s*)\s*", re.IGNORECASE | re.MULTILINE)
@@ -57,7 +58,7 @@ def observations(lists: Dict[str, Optional[List[str]]], limit: int = 2) -> List[
     found = []
     for key, name in keys["geef_om"].items():
         if lists.get("geeft_om_mij") is not None and key not in keys["geeft_om_mij"]:
-            found.append(texts.VIER_LIJSTJES_NOT_BACK.format(naam=name))
+            found.append(texts.VIER_LIJSTJES_NOT_BACK.format(naam=second_person(name)))
             break
     for key in KEYS:
         if lists.get(key) == []:
@@ -65,11 +66,11 @@ def observations(lists: Dict[str, Optional[List[str]]], limit: int = 2) -> List[
             break
     for key, name in keys["ken_ik"].items():
         if lists.get("kent_mij") is not None and key not in keys["kent_mij"]:
-            found.append(texts.VIER_LIJSTJES_NOT_KNOWN_BACK.format(naam=name))
+            found.append(texts.VIER_LIJSTJES_NOT_KNOWN_BACK.format(naam=second_person(name)))
             break
     everywhere = [n for k, n in keys["ken_ik"].items() if all(k in keys[o] for o in KEYS[1:])]
     if everywhere:
-        found.append(texts.VIER_LIJSTJES_ALL_FOUR.format(naam=everywhere[0]))
+        found.append(texts.VIER_LIJSTJES_ALL_FOUR.format(naam=second_person(everywhere[0])))
     return found[:limit]
 
 

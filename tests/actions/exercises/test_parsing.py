@@ -43,7 +43,7 @@ def test_list_observations_notice_one_sided_care_and_empty_lists():
 
 def test_list_observation_for_someone_on_all_four():
     lists = lists_from({k: "Mo" for k in ("ken_ik", "kent_mij", "geef_om", "geeft_om_mij")})
-    assert observations(lists) == ["Mo staat op alle vier de lijstjes."]
+    assert observations(lists) == ["Op alle vier de lijstjes staat Mo."]
 
 
 @pytest.mark.parametrize("text, chosen", [
