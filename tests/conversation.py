@@ -5,6 +5,7 @@ project's endpoints, pointed at an action server subprocess and temporary databa
 """
 import asyncio
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -36,6 +37,51 @@ def wait_for_http(url: str, timeout: float = 90, proc: Optional[subprocess.Popen
         except Exception:
             time.sleep(0.3)
     raise TimeoutError(f"{url} did not answer within {timeout}s")
+
+
+class Service:
+    """One server subprocess with its log in a file."""
+
+    def __init__(self, name: str, workdir: Path, port: Optional[int] = None) -> None:
+        self.name = name
+        self.port = port or free_port()
+        self.log_path = workdir / f"{name}.log"
+        self.proc: Optional[subprocess.Popen] = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def spawn(self, command: List[str], env: Dict[str, str]) -> "Service":
+        self.proc = subprocess.Popen(command, cwd=ROOT, env=env,
+                                     stdout=open(self.log_path, "ab"), stderr=subprocess.STDOUT)
+        return self
+
+    def wait(self, path: str, timeout: float) -> "Service":
+        try:
+            wait_for_http(self.url + path, timeout=timeout, proc=self.proc)
+        except Exception as error:
+            self.stop()
+            raise RuntimeError(f"{self.name}: {error}\n--- log:\n{self.log()[-4000:]}") from error
+        return self
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+    def kill(self) -> None:
+        """Abrupt end, like a crashed machine: SIGKILL, no shutdown handlers."""
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGKILL)
+            self.proc.wait()
 
 
 class ActionServer:

@@ -9,7 +9,6 @@ conftest.py files import it (tests/channels, tests/demos, tests/widget).
 """
 import json
 import os
-import subprocess
 import sys
 import threading
 import time
@@ -24,7 +23,7 @@ import pytest
 import yaml
 
 from tests.channels.scripted_assistant import TELEGRAM_BOT, TELEGRAM_SECRET, TELEGRAM_TOKEN
-from tests.conversation import MODEL, ROOT, ActionServer, free_port, wait_for_http
+from tests.conversation import MODEL, ROOT, ActionServer, Service
 
 RASA = Path(sys.executable).with_name("rasa")
 CREDENTIALS = ROOT / "credentials.yml"
@@ -117,39 +116,15 @@ class FakeBotApi:
         return Handler
 
 
-class _Process:
-    """A server subprocess with its log in a file; stopped with SIGTERM."""
+class _Process(Service):
+    """A server subprocess with its log in a file (see tests.conversation.Service)."""
 
     def __init__(self, log_path: Path) -> None:
-        self.port = free_port()
+        super().__init__(log_path.stem, log_path.parent)
         self.log_path = log_path
-        self.proc: Optional[subprocess.Popen] = None
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
 
     def _spawn(self, command: List[str], env: Dict[str, str], ready: str, timeout: float) -> None:
-        log = open(self.log_path, "ab")
-        self.proc = subprocess.Popen(
-            command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
-        )
-        try:
-            wait_for_http(self.url + ready, timeout=timeout, proc=self.proc)
-        except Exception as error:
-            self.stop()
-            raise RuntimeError(f"{error}\n--- {self.log_path}:\n{self.log()[-4000:]}") from error
-
-    def log(self) -> str:
-        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
-
-    def stop(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
+        self.spawn(command, env).wait(ready, timeout)
 
 
 class ScriptedServer(_Process):

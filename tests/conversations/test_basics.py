@@ -21,14 +21,14 @@ def test_first_contact_welcomes_with_choices(assistant, sender):
         ("wat kan je allemaal", "geen adviezen"),
         ("wat is eenzaamheid eigenlijk", "verdriet van afstand"),
         ("waarom geef je geen advies", "jij kent je eigen leven het best"),
-        ("wat is het weer morgen in gent", "Daar kan ik je niet mee helpen"),
+        ("wat is het weer morgen in gent", "Daar kan ik je niet mee helpen|Dat valt buiten wat ik kan"),
         ("dank je wel", "Graag gedaan"),
         ("doei", "Tot een volgende keer"),
     ],
 )
 def test_basic_intents_get_their_answer(assistant, sender, message, expected):
     text = assistant.texts(sender, message)
-    assert expected.lower() in text.lower(), text
+    assert any(option.lower() in text.lower() for option in expected.split("|")), text
     assert not find_violations(text)
 
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
-import subprocess
 import sys
 import time
 import urllib.error
@@ -21,7 +19,7 @@ from typing import Any, Dict, List, Optional
 
 import yaml
 
-from tests.conversation import MODEL, ROOT, free_port, wait_for_http
+from tests.conversation import MODEL, ROOT, Service
 
 RASA = Path(sys.executable).with_name("rasa")
 DEPLOY_ENDPOINTS = ROOT / "deploy" / "endpoints.yml"
@@ -59,51 +57,6 @@ def service_env(tracker_url: str, reflection_url: str, redis_url: str, action_ur
         TELEGRAM_API_URL="http://127.0.0.1:9/telegram-off",
         TELEGRAM_SECRET_TOKEN="",
     )
-
-
-class Service:
-    """One server subprocess with its log in a file."""
-
-    def __init__(self, name: str, workdir: Path, port: Optional[int] = None) -> None:
-        self.name = name
-        self.port = port or free_port()
-        self.log_path = workdir / f"{name}.log"
-        self.proc: Optional[subprocess.Popen] = None
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def spawn(self, command: List[str], env: Dict[str, str]) -> "Service":
-        self.proc = subprocess.Popen(command, cwd=ROOT, env=env,
-                                     stdout=open(self.log_path, "ab"), stderr=subprocess.STDOUT)
-        return self
-
-    def wait(self, path: str, timeout: float) -> "Service":
-        try:
-            wait_for_http(self.url + path, timeout=timeout, proc=self.proc)
-        except Exception as error:
-            self.stop()
-            raise RuntimeError(f"{self.name}: {error}\n--- log:\n{self.log()[-4000:]}") from error
-        return self
-
-    def log(self) -> str:
-        return self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
-
-    def stop(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-
-    def kill(self) -> None:
-        """Abrupt end, like a crashed machine: SIGKILL, no shutdown handlers."""
-        if self.proc and self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGKILL)
-            self.proc.wait()
 
 
 def start_actions(env: Dict[str, str], workdir: Path, port: Optional[int] = None) -> Service:
