@@ -6,15 +6,14 @@ stays in the conversation, and the widget always shows it as plain text.
 """
 import html
 import re
-from typing import Any, Dict, List, Text
+from typing import List
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from components.rule_component import RuleComponent
 
 _HIDDEN = re.compile(r"<(script|style)\b[^>]*>.*?(</\1\s*>|$)", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
@@ -27,18 +26,8 @@ def strip_markup(text: str) -> str:
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False)
-class MarkupStripper(GraphComponent):
+class MarkupStripper(RuleComponent):
     """Removes HTML markup from user messages before tokenization."""
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "MarkupStripper":
-        return cls()
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         return training_data
