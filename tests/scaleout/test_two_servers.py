@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from actions.store import ReflectionStore
 from actions.store.config import Settings, load_keys
 from channels.rest import TURN_FAILED_TEXT
+from tests.conversation import free_port
 from tests.scaleout.cluster import (
     credentials_for_test, say, service_env, start_actions, start_rasa, tracker, wait_until,
 )
@@ -36,20 +37,21 @@ def cluster(postgres_cluster, redis_url, tmp_path_factory):
     workdir = tmp_path_factory.mktemp("scaleout")
     tracker_url = postgres_cluster.create_database()
     reflection_url = postgres_cluster.create_database()
-    actions = start_actions({}, workdir)  # port first: the Rasa servers need its URL
-    env = service_env(tracker_url, reflection_url, redis_url, actions.url + "/webhook", workdir)
-    actions.stop()
-    actions = start_actions(env, workdir, port=actions.port)
+    port = free_port()  # the Rasa servers need the action server's URL in their environment
+    env = service_env(tracker_url, reflection_url, redis_url,
+                      f"http://127.0.0.1:{port}/webhook", workdir)
+    actions = start_actions(env, workdir, port=port)
     credentials = credentials_for_test(workdir)
     servers = [start_rasa(name, env, credentials, workdir) for name in ("rasa-a", "rasa-b")]
+    running = {"a": servers[0], "b": servers[1], "actions": actions, "env": env,
+               "workdir": workdir, "tracker_url": tracker_url}
     try:
         actions.wait("/health", timeout=120)
         for server in servers:
             server.wait("/status", timeout=300)
-        yield {"a": servers[0], "b": servers[1], "actions": actions, "env": env,
-               "workdir": workdir, "tracker_url": tracker_url}
+        yield running
     finally:
-        for service in (*servers, actions):
+        for service in (running["a"], running["b"], running["actions"]):  # tests may replace one
             service.stop()
 
 
