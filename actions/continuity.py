@@ -10,7 +10,7 @@ greets: a first message could be a cry for help, and nothing may come before tha
 """
 from typing import Any, Dict, List, Optional, Text
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import ActionExecuted, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
@@ -18,7 +18,7 @@ from rasa_sdk.types import DomainDict
 from actions import texts
 from actions.exercises.form import required
 from actions.exercises.registry import get
-from actions.privacy import SHARE_EXERCISE, identity, open_store
+from actions.privacy import SHARE_EXERCISE, StoreAction, identity, open_store
 from actions.store import StoreUnavailable, get_store
 from actions.store.render import exercise_label
 
@@ -62,10 +62,7 @@ def welcome_back(tracker: Tracker, store_factory=get_store) -> Optional[Dict[str
     return {"text": text, "buttons": [{"title": t, "payload": p} for t, p in buttons]}
 
 
-class ActionSessionStart(Action):
-    def __init__(self, store_factory=get_store) -> None:
-        self.store_factory = store_factory
-
+class ActionSessionStart(StoreAction):
     def name(self) -> Text:
         return "action_session_start"
 
@@ -81,10 +78,7 @@ class ActionSessionStart(Action):
         return events
 
 
-class ActionWelcomeBack(Action):
-    def __init__(self, store_factory=get_store) -> None:
-        self.store_factory = store_factory
-
+class ActionWelcomeBack(StoreAction):
     def name(self) -> Text:
         return "action_welcome_back"
 

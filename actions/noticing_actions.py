@@ -6,14 +6,13 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.noticing import advice_reply, analyse, respond
-from actions.privacy import identity, log_reflection
+from actions.privacy import identity, log_share
 from actions.store import StoreUnavailable, get_store
 
 #: Earlier reflections of the person in this tracker (identity from the tracker only).
 EarlierReflections = Callable[[Tracker], List[str]]
 MAX_HISTORY = 10  # earlier user messages looked at
 MAX_REFLECTIONS = 20  # earlier stored reflections looked at
-SHARED = "gesprek"  # how shared messages are filed in the reflection log
 
 
 def stored_reflections(tracker: Tracker) -> List[str]:
@@ -54,9 +53,7 @@ class ActionNotice(Action):
         earlier = list(self.earlier_reflections(tracker)) + user_texts(tracker)
         reply = respond(text, earlier, bot_texts(tracker))
         dispatcher.utter_message(text=reply.text)
-        if text.strip() and not text.startswith("/"):
-            intent = (tracker.latest_message.get("intent") or {}).get("name") or "gedeeld"
-            log_reflection(dispatcher, tracker, SHARED, intent, text)
+        log_share(dispatcher, tracker)
         return []
 
 

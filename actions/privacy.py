@@ -80,7 +80,17 @@ def log_reflection(
     return result
 
 
-class _StoreAction(Action, abc.ABC):
+def log_share(
+    dispatcher: CollectingDispatcher, tracker: Tracker, store_factory: StoreFactory = get_store
+) -> None:
+    """Keep the person's latest message as something they shared (not empty, not a button)."""
+    text = tracker.latest_message.get("text") or ""
+    if text.strip() and not text.startswith("/"):
+        step = (tracker.latest_message.get("intent") or {}).get("name") or "gedeeld"
+        log_reflection(dispatcher, tracker, SHARE_EXERCISE, step, text, None, store_factory)
+
+
+class StoreAction(Action, abc.ABC):
     """Base of the actions that use the reflection store (injectable for tests)."""
 
     def __init__(self, store_factory: StoreFactory = get_store) -> None:
@@ -91,23 +101,7 @@ class _StoreAction(Action, abc.ABC):
         """The action's name in the domain."""
 
 
-class ActionLogShare(_StoreAction):
-    """Keeps the person's latest message as something they shared in conversation."""
-
-    def name(self) -> Text:
-        return "action_log_share"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[Dict[Text, Any]]:
-        text = tracker.latest_message.get("text") or ""
-        if text.strip() and not text.startswith("/"):
-            step = (tracker.latest_message.get("intent") or {}).get("name") or "gedeeld"
-            log_reflection(dispatcher, tracker, SHARE_EXERCISE, step, text, None, self.store_factory)
-        return []
-
-
-class ActionShowReflections(_StoreAction):
+class ActionShowReflections(StoreAction):
     """The person's recent reflections, newest first, grouped by exercise."""
 
     def name(self) -> Text:
@@ -130,7 +124,7 @@ class ActionShowReflections(_StoreAction):
         return []
 
 
-class ActionExportReflections(_StoreAction):
+class ActionExportReflections(StoreAction):
     """All reflections as Markdown in the chat, split into a few messages."""
 
     def name(self) -> Text:
@@ -173,7 +167,7 @@ def _confirmed(tracker: Tracker) -> bool:
     return False
 
 
-class ActionDeleteMyData(_StoreAction):
+class ActionDeleteMyData(StoreAction):
     """After confirmation: deletes the reflections and asks the tracker store to erase."""
 
     def name(self) -> Text:

@@ -7,7 +7,6 @@ import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
-from typing import List, Pattern
 
 import yaml
 
@@ -42,23 +41,24 @@ def _patterns() -> dict:
     return {kind: [re.compile(p) for p in patterns] for kind, patterns in data.items()}
 
 
-def _matches(kind: str, text: str) -> List[Pattern]:
+@lru_cache(maxsize=8)  # one message is checked several times in a turn; keep only a few
+def _found(text: str) -> frozenset:
+    """The phrase-list kinds (crisis, benign, ...) with a match in the text, normalised once."""
     norm = normalise(text)
-    return [p for p in _patterns()[kind] if p.search(norm)]
+    return frozenset(kind for kind, patterns in _patterns().items() if any(p.search(norm) for p in patterns))
 
 
 def is_crisis(text: str) -> bool:
     """True when the text shows signs of suicidal thoughts, self-harm or acute danger."""
-    if _matches("crisis", text):
-        return True
-    return bool(_matches("mention", text)) and not _matches("mention_context", text)
+    found = _found(text)
+    return "crisis" in found or ("mention" in found and "mention_context" not in found)
 
 
 def has_risk_cue(text: str) -> bool:
     """True when the text talks about death, harm or danger at all (used to check NLU guesses)."""
-    return bool(_matches("nlu_cues", text))
+    return "nlu_cues" in _found(text)
 
 
 def is_benign_death_idiom(text: str) -> bool:
     """True when the text only uses death words in an everyday, non-crisis way."""
-    return not is_crisis(text) and bool(_matches("benign", text))
+    return not is_crisis(text) and "benign" in _found(text)

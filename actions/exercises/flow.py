@@ -23,7 +23,8 @@ from actions.exercises.base import SLOTS
 from actions.exercises.form import FIRST_TRY_SLOT, FORM, HINT_SLOT, NUDGED_SLOT, answers_from, required
 from actions.exercises.registry import get
 from actions.exercises.vier_lijstjes import lists_from, overview
-from actions.store import OpenSession, StoreUnavailable, get_store
+from actions.privacy import StoreAction
+from actions.store import OpenSession, StoreUnavailable
 from actions.store.render import exercise_label
 
 MENU = "utter_menu"
@@ -55,12 +56,7 @@ def resume_events(dispatcher: CollectingDispatcher, run: OpenSession) -> List[Di
     return run_slots(run.exercise, run.id, answers, state.get("first_try")) + [ActiveLoop(FORM)]
 
 
-class _StoreUser:
-    def __init__(self, store_factory=get_store) -> None:
-        self.store_factory = store_factory
-
-
-class ActionStartReflection(_StoreUser, Action):
+class ActionStartReflection(StoreAction):
     def name(self) -> Text:
         return "action_start_reflection"
 
@@ -82,7 +78,7 @@ class ActionStartReflection(_StoreUser, Action):
         return run_slots(key, session_id) + [ActiveLoop(FORM)]
 
 
-class ActionResumeReflection(_StoreUser, Action):
+class ActionResumeReflection(StoreAction):
     def name(self) -> Text:
         return "action_resume_reflection"
 
@@ -113,7 +109,7 @@ class ActionPauseReflection(Action):
                 SlotSet(NUDGED_SLOT, None)]
 
 
-class ActionFinishReflection(_StoreUser, Action):
+class ActionFinishReflection(StoreAction):
     def name(self) -> Text:
         return "action_finish_reflection"
 

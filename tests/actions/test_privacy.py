@@ -14,9 +14,9 @@ from actions.privacy import (
     MAX_EXPORT_MESSAGES,
     ActionDeleteMyData,
     ActionExportReflections,
-    ActionLogShare,
     ActionShowReflections,
     log_reflection,
+    log_share,
 )
 from actions.store import ReflectionStore
 from actions.store.config import ERASE_SLOT, Keys
@@ -108,12 +108,19 @@ def test_delete_removes_mine_only_and_asks_the_tracker_store_to_erase(store):
     assert again == [texts.DELETED_NOTHING_STORED]
 
 
+def share(store, track):
+    """Messages `log_share` sent while keeping the tracker's latest message."""
+    dispatcher = CollectingDispatcher()
+    log_share(dispatcher, track, lambda: store)
+    return [m["text"] for m in dispatcher.messages]
+
+
 def test_log_share_keeps_the_latest_message(store):
-    messages, _ = run(ActionLogShare(lambda: store), tracker(text="Ik mis mijn zus 💛", intent="share"))
+    messages = share(store, tracker(text="Ik mis mijn zus 💛", intent="share"))
     assert messages == []
     (kept,) = store.all_reflections("rest", "alice")
     assert (kept.exercise, kept.step, kept.text) == ("gesprek", "share", "Ik mis mijn zus 💛")
-    assert run(ActionLogShare(lambda: store), tracker(text="/greet"))[0] == []
+    assert share(store, tracker(text="/greet")) == []
     assert len(store.all_reflections("rest", "alice")) == 1
 
 
@@ -147,6 +154,6 @@ def test_store_that_cannot_be_built_does_not_crash():
 
 def test_unknown_channel_is_still_a_separate_identity(store):
     track = Tracker("alice", {}, {"text": "hoi"}, [], False, None, {}, "action_listen")
-    run(ActionLogShare(lambda: store), track)
+    share(store, track)
     assert len(store.all_reflections("unknown", "alice")) == 1
     assert store.all_reflections("rest", "alice") == []

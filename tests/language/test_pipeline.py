@@ -1,4 +1,6 @@
 """The project's Dutch spaCy pipeline (language/), on whichever base is installed."""
+from pathlib import Path
+
 import pytest
 import spacy
 
@@ -34,7 +36,7 @@ def test_every_lexicon_term_is_recognised():
 
 
 def test_every_exercise_phrase_has_a_rasa_synonym():
-    nlu = (get_nlp.__module__ and __import__("pathlib").Path(__file__).parents[2] / "data" / "nlu" / "exercises.yml").read_text("utf-8")
+    nlu = (Path(__file__).parents[2] / "data" / "nlu" / "exercises.yml").read_text("utf-8")
     for canonical, phrase in tagged_phrases("exercise"):
         assert phrase == canonical or f"- {phrase}\n" in nlu, phrase
 
