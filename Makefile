@@ -19,7 +19,7 @@ export TELEGRAM_API_URL ?= https://api.telegram.org
 export TELEGRAM_SECRET_TOKEN ?=
 WIDGET := widget/dist/widget.js
 
-.PHONY: help setup train run shell actions test nlu-report retention demo bench widget clean
+.PHONY: help setup train run shell actions keys test nlu-report retention demo bench widget clean
 
 help:  ## this menu
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -47,19 +47,20 @@ train: setup  ## train the model (skipped by Rasa when nothing changed; forced a
 	@force=""; [ $(PIPELINE) -nt $(MODEL_DIR)/reflectie.tar.gz ] && force="--force"; \
 	$(RASA) train --fixed-model-name reflectie --out $(MODEL_DIR) $$force
 
-actions: setup  ## run the action server in the foreground
+actions: setup  ## run the action server in the foreground (keys must exist: make keys)
 	$(PY) -m actions -p $(ACTIONS_PORT)
 
-run: train  ## run the assistant: action server + Rasa server (REST, socket.io) on localhost
-	@mkdir -p var; $(PY) -m actions -p $(ACTIONS_PORT) > var/actions.log 2>&1 & echo $$! > var/actions.pid
+keys: setup  ## create the keys once (var/keys.json); `make run` does this itself
+	$(PY) -m actions.store.keys init
+
+run: train  ## run the assistant on localhost: keys, action server, Rasa server (deploy/start.sh)
 	@echo "Chat over REST:  curl -s localhost:$(RASA_PORT)/webhooks/rest/webhook -d '{\"sender\":\"ik\",\"message\":\"hallo\"}'"
 	@echo "Demo page with the chat widget: http://localhost:$(RASA_PORT)/widget/"
 	@echo "Or in a terminal: make shell"
-	$(RASA) run --enable-api --cors "*" -p $(RASA_PORT) -m $(MODEL_DIR) --credentials credentials.yml --endpoints endpoints.yml; kill `cat var/actions.pid` 2>/dev/null || true
+	RASA_PORT=$(RASA_PORT) ACTIONS_PORT=$(ACTIONS_PORT) deploy/start.sh
 
 shell: train  ## chat in the terminal
-	@mkdir -p var; $(PY) -m actions -p $(ACTIONS_PORT) > var/actions.log 2>&1 & echo $$! > var/actions.pid
-	$(RASA) shell -m $(MODEL_DIR) --endpoints endpoints.yml; kill `cat var/actions.pid` 2>/dev/null || true
+	RASA_PORT=$(RASA_PORT) ACTIONS_PORT=$(ACTIONS_PORT) deploy/start.sh shell
 
 test: train  ## validate data, run pytest (units + conversations through the model), test stories
 	$(RASA) data validate

@@ -30,9 +30,9 @@ import time
 from pathlib import Path
 from typing import Any, Dict, Optional
 
-import yaml
 
 from bench.load import BASELINE_SCRIPT, PROJECT_SCRIPT, run_load
+from actions.store.config import Settings, action_token, create_key_file, load_keys
 from bench.procs import BIN, RASA, ROOT, Server, base_env, free_port, run_timed
 
 RESULTS = ROOT / "bench" / "results"
@@ -64,23 +64,25 @@ def init_baseline(tmp: Path, log_dir: Path) -> Dict[str, Any]:
 
 def serve_project(model: str, tmp: Path, log_dir: Path) -> Dict[str, Server]:
     data = tmp / "var"
+    create_key_file(data / "keys.json")
     env = base_env({
         "TRACKER_DB_URL": f"sqlite:///{data}/tracker.db",
         "REFLECTION_DB_URL": f"sqlite:///{data}/reflections.db",
         "REFLECTION_KEY_FILE": str(data / "keys.json"),
         "REFLECTION_SPOOL_DIR": str(data / "spool"),
+        "RATE_LIMIT_PER_MINUTE": "0",  # measured replies must never be the rate-limit text
+        "RATE_LIMIT_PER_IP_PER_MINUTE": "0",
     })
+    env["ACTION_SERVER_TOKEN"] = action_token(load_keys(Settings.from_env(env)))
     actions_port = free_port()
     actions = Server("project-actions", [str(BIN / "python"), "-m", "actions",
                                          "-p", str(actions_port)],
                      ROOT, env, actions_port, "/health", log_dir)
-    endpoints = yaml.safe_load((ROOT / "endpoints.yml").read_text())
-    endpoints["action_endpoint"] = {"url": f"{actions.url}/webhook"}
-    (tmp / "endpoints.yml").write_text(yaml.safe_dump(endpoints))
+    env["ACTION_SERVER_URL"] = f"{actions.url}/webhook"
     (tmp / "credentials.yml").write_text("channels.rest.RestInput:\n")
     port = free_port()
     rasa = Server("project-rasa", [RASA, "run", "-m", model, "-p", str(port), "-i", "127.0.0.1",
-                                   "--endpoints", str(tmp / "endpoints.yml"),
+                                   "--endpoints", str(ROOT / "endpoints.yml"),
                                    "--credentials", str(tmp / "credentials.yml")],
                   ROOT, env, port, "/", log_dir)
     return {"rasa": rasa, "actions": actions}

@@ -1,11 +1,18 @@
-"""SQL tracker store whose erasure sticks, for ``delete_my_data``.
+"""SQL tracker store that keeps conversations encrypted and whose erasure sticks.
 
-Rasa 3.6's ``SQLTrackerStore.save`` counts the stored events of the current session and
-re-inserts every tracker event beyond that count, so rows deleted from inside an action
-come back at the end of the turn. Here the privacy action returns a marker event,
-``SlotSet("erase_requested", True)``; on save the store deletes every row of the sender
-and stores only the events after the last marker (never the marker itself). SQLite runs
-with ``secure_delete`` so erased text is overwritten in the file, not just unlinked.
+Rows are written through ``actions.store.tracker_events``: the sender id is a keyed hash,
+the event data a Fernet token, intent and action names NULL; only the event type and time
+stay readable (Rasa queries them). The keys are those of the reflection log; the store
+refuses to start when existing rows cannot be read with them (a lost or replaced key
+file), and seals rows left in plain text by an older version.
+
+Erasure: Rasa 3.6's ``SQLTrackerStore.save`` counts the stored events of the current
+session and re-inserts every tracker event beyond that count, so rows deleted from inside
+an action would come back at the end of the turn. The privacy action therefore returns a
+marker event, ``SlotSet("erase_requested", True)``; on save the store deletes every row of
+the sender, checks that none is left, and stores only the events after the last marker
+(never the marker itself). SQLite runs with ``secure_delete`` and the write-ahead log is
+checkpointed, so erased text is overwritten in the file, not just unlinked.
 
 endpoints.yml::
 
@@ -17,21 +24,27 @@ The URL comes from ``url:`` there, else from ``TRACKER_DB_URL`` (see actions/sto
 
 from __future__ import annotations
 
-import json
 import logging
-import time
 from pathlib import Path
 from typing import Any, List, Optional, Sequence
 
-import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import Event, SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
-from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
-from actions.store.config import ERASE_SLOT, Settings
+from actions.store.config import ERASE_SLOT, Settings, load_keys
+from actions.store.db import checkpoint_sqlite
+from actions.store.redaction import install as redact_logs
+from actions.store.tracker_events import (
+    TrackerCipher,
+    check_keys,
+    erase_rows,
+    harden_sqlite,
+    seal_plain_rows,
+)
 
 logger = logging.getLogger(__name__)
+redact_logs()  # the Rasa server always loads this module: its logs keep people's words out
 
 
 def last_erase_index(events: Sequence[Event]) -> Optional[int]:
@@ -43,122 +56,70 @@ def last_erase_index(events: Sequence[Event]) -> Optional[int]:
     return None
 
 
-def harden_sqlite(engine: sa.engine.Engine) -> None:
-    """SQLite: overwrite deleted content, wait for locks instead of failing, and write through a
-    write-ahead log with fewer disk syncs (a turn's save is the largest part of its time)."""
-    if engine.dialect.name != "sqlite":
-        return
-
-    @sa.event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record):
-        cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA secure_delete = ON")
-        cursor.execute("PRAGMA busy_timeout = 15000")
-        cursor.execute("PRAGMA journal_mode = WAL")
-        cursor.execute("PRAGMA synchronous = NORMAL")
-        cursor.close()
-
-    engine.dispose()  # connections opened before the listener existed
-
-
-def checkpoint_sqlite(engine: sa.engine.Engine) -> None:
-    """Fold the write-ahead log into the file and empty it, so erased text is gone from both."""
-    if engine.dialect.name != "sqlite":
-        return
-    raw = engine.raw_connection()
-    try:
-        raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        raw.close()
-
-
 class ErasableSQLTrackerStore(SQLTrackerStore):
-    """``SQLTrackerStore`` that honours the erase marker when saving."""
+    """``SQLTrackerStore`` with encryption at rest, keyed sender ids and the erase marker."""
 
     def __init__(self, domain=None, host: Optional[str] = None, **kwargs: Any) -> None:
+        settings = Settings.from_env()
         if host is None and "dialect" not in kwargs and "db" not in kwargs:
-            host = Settings.from_env().tracker_db_url
+            host = settings.tracker_db_url
         if host and host.startswith("sqlite:///"):
-            Path(host[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+            Path(host[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         super().__init__(domain=domain, host=host, **kwargs)
         harden_sqlite(self.engine)
+        self.cipher = TrackerCipher(load_keys(settings))
+        check_keys(self.engine, self.cipher)
+        sealed = seal_plain_rows(self.engine, self.cipher)
+        if sealed:
+            logger.info("Encrypted %d conversation events stored in plain text before", sealed)
+
+    def _event_query(self, session, sender_id: str, fetch_events_from_all_sessions: bool):
+        return super()._event_query(
+            session, self.cipher.stored_id(sender_id), fetch_events_from_all_sessions
+        )
+
+    async def _retrieve(
+        self, sender_id: str, fetch_events_from_all_sessions: bool
+    ) -> Optional[DialogueStateTracker]:
+        with self.session_scope() as session:
+            rows = self._event_query(session, sender_id, fetch_events_from_all_sessions).all()
+            events = [self.cipher.open(row.data) for row in rows]
+        if not self.domain or not events:
+            return None
+        return DialogueStateTracker.from_dict(sender_id, events, self.domain.slots)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
-        marker = last_erase_index(list(tracker.events))
-        if marker is None:
-            await super().save(tracker)
-            return
         await self.stream_events(tracker)
-        kept = list(tracker.events)[marker + 1 :]
+        events = list(tracker.events)
+        marker = last_erase_index(events)
         with self.session_scope() as session:
-            session.query(self.SQLEvent).filter(
-                self.SQLEvent.sender_id == tracker.sender_id
-            ).delete(synchronize_session=False)
-            session.add_all(self._rows(tracker.sender_id, kept))
+            if marker is None:
+                new = list(self._additional_events(session, tracker))
+            else:
+                erase_rows(session.connection(), self.cipher.stored_id(tracker.sender_id))
+                new = events[marker + 1:]
+            session.add_all(self._rows(tracker.sender_id, new))
+            session.commit()
+        if marker is not None:
+            checkpoint_sqlite(self.engine)
+            logger.info("Erased the stored conversation of a sender on request")
+
+    def erase(self, sender_id: str) -> int:
+        """Deletes every stored event of ``sender_id`` now (demo cleanup); returns the count."""
+        with self.session_scope() as session:
+            count = erase_rows(session.connection(), self.cipher.stored_id(sender_id))
             session.commit()
         checkpoint_sqlite(self.engine)
-        logger.info("Erased the stored conversation of a sender on request")
+        return count
 
     def _rows(self, sender_id: str, events: List[Event]) -> List[Any]:
-        rows = []
-        for event in events:
-            data = event.as_dict()
-            rows.append(
-                self.SQLEvent(
-                    sender_id=sender_id,
-                    type_name=event.type_name,
-                    timestamp=data.get("timestamp"),
-                    intent_name=data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
-                    action_name=data.get("name"),
-                    data=json.dumps(data),
-                )
+        stored_id = self.cipher.stored_id(sender_id)
+        return [
+            self.SQLEvent(
+                sender_id=stored_id,
+                type_name=event.type_name,
+                timestamp=event.timestamp,
+                data=self.cipher.seal(event.as_dict()),
             )
-        return rows
-
-
-def _existing_engine(url: str) -> Optional[sa.engine.Engine]:
-    """An engine for ``url``, or None for an SQLite file that does not exist (yet)."""
-    parsed = sa.engine.make_url(url)
-    if parsed.get_backend_name() == "sqlite" and not Path(parsed.database or "").is_file():
-        return None
-    engine = sa.create_engine(url, future=True)
-    harden_sqlite(engine)
-    return engine
-
-
-def purge_events_older_than(url: str, days: int) -> int:
-    """Delete tracker events older than ``days`` days (operator retention); returns the count."""
-    engine = _existing_engine(url)
-    if engine is None:
-        return 0
-    harden_sqlite(engine)
-    events = SQLTrackerStore.SQLEvent.__table__
-    cutoff = time.time() - days * 86400
-    try:
-        with engine.begin() as connection:
-            if not sa.inspect(connection).has_table(events.name):
-                return 0
-            count = connection.execute(events.delete().where(events.c.timestamp < cutoff)).rowcount
-        checkpoint_sqlite(engine)
-        return count
-    finally:
-        engine.dispose()
-
-
-def erase_sender_events(url: str, sender_id: str) -> int:
-    """Delete every stored event of one sender (operator deletion on request)."""
-    engine = _existing_engine(url)
-    if engine is None:
-        return 0
-    events = SQLTrackerStore.SQLEvent.__table__
-    try:
-        with engine.begin() as connection:
-            if not sa.inspect(connection).has_table(events.name):
-                return 0
-            count = connection.execute(
-                events.delete().where(events.c.sender_id == sender_id)
-            ).rowcount
-        checkpoint_sqlite(engine)
-        return count
-    finally:
-        engine.dispose()
+            for event in events
+        ]

@@ -64,16 +64,15 @@ def erase_demo(session_id: str, tracker_store=None) -> Dict[str, int]:
     inner = tracker_store
     while inner is not None and hasattr(inner, "_tracker_store"):
         inner = inner._tracker_store  # Rasa wraps the configured store (awaitable, fail-safe)
-    if inner is not None and hasattr(inner, "SQLEvent") and hasattr(inner, "session_scope"):
-        with inner.session_scope() as session:
-            counts["tracker_events"] = session.query(inner.SQLEvent).filter(
-                inner.SQLEvent.sender_id == session_id).delete(synchronize_session=False)
-            session.commit()
+    if inner is not None and hasattr(inner, "erase"):
+        counts["tracker_events"] = inner.erase(session_id)
     else:
-        from actions.store.config import Settings
-        from components.tracker_store import erase_sender_events
+        from actions.store.config import Settings, load_keys
+        from actions.store.tracker_events import erase_sender_events
 
-        counts["tracker_events"] = erase_sender_events(Settings.from_env().tracker_db_url, session_id)
+        settings = Settings.from_env()
+        counts["tracker_events"] = erase_sender_events(
+            settings.tracker_db_url, session_id, load_keys(settings))
     return counts
 
 

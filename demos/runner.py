@@ -89,6 +89,8 @@ class InProcess(Backend):
     def _start(self):
         from rasa.utils.log_utils import configure_structlog
 
+        from actions.store.config import Settings, action_token, create_key_file, load_keys
+
         from tests.conversation import ROOT, ActionServer, Assistant
 
         configure_structlog(logging.WARNING)  # Rasa's debug chatter would bury the demo
@@ -101,6 +103,8 @@ class InProcess(Backend):
             "REFLECTION_KEY_FILE": str(self._tmp / "keys.json"),
             "REFLECTION_SPOOL_DIR": str(self._tmp / "spool"),
         })
+        create_key_file(self._tmp / "keys.json")
+        os.environ["ACTION_SERVER_TOKEN"] = action_token(load_keys(Settings.from_env()))
         env = dict(os.environ, PYTHONPATH=str(ROOT), TF_CPP_MIN_LOG_LEVEL="2")
         self._server = ActionServer(env, self._tmp / "actions.log").start()
         try:
@@ -116,13 +120,14 @@ class InProcess(Backend):
 
     def cleanup(self, sender: str) -> None:
         from actions.store import get_store
-        from actions.store.config import Settings
-        from components.tracker_store import erase_sender_events
+        from actions.store.config import Settings, load_keys
+        from actions.store.tracker_events import erase_sender_events
 
         store = get_store()
         for channel in CHANNELS:
             store.delete_person(channel, sender)
-        erase_sender_events(Settings.from_env().tracker_db_url, sender)
+        settings = Settings.from_env()
+        erase_sender_events(settings.tracker_db_url, sender, load_keys(settings))
 
     def leftovers(self, sender: str) -> int:
         """Reflections and stored events still kept for `sender` (0 after cleanup)."""

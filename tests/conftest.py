@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from actions.store.config import Settings, action_token, create_key_file, load_keys
+
 # Every test process gets private databases, keys and spool: the real var/ is never touched.
 _VAR = Path(tempfile.mkdtemp(prefix="reflectie-test-"))
 SERVICE_ENV = {
@@ -14,6 +16,10 @@ SERVICE_ENV = {
     "REFLECTION_KEY_FILE": str(_VAR / "keys.json"),
     "REFLECTION_SPOOL_DIR": str(_VAR / "spool"),
 }
+os.environ.update(SERVICE_ENV)
+# Keys are created once before any server starts, as `make run` does (deploy/start.sh).
+create_key_file(_VAR / "keys.json")
+SERVICE_ENV["ACTION_SERVER_TOKEN"] = action_token(load_keys(Settings.from_env()))
 os.environ.update(SERVICE_ENV)
 
 from tests.conversation import ROOT, ActionServer, Assistant

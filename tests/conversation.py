@@ -122,7 +122,7 @@ class Assistant:
         if not MODEL.exists():
             raise RuntimeError(f"No trained model at {MODEL}: run `make train` first")
         endpoints = yaml.safe_load((ROOT / "endpoints.yml").read_text())
-        endpoints["action_endpoint"] = {"url": action_url}
+        endpoints["action_endpoint"]["url"] = action_url  # the secret header stays
         path = workdir / "endpoints.yml"
         path.write_text(yaml.safe_dump(endpoints))
         self.loop = asyncio.new_event_loop()

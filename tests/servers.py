@@ -152,14 +152,11 @@ class RasaServer(_Process):
             raise RuntimeError(f"No trained model at {MODEL}: run `make train` first")
         if "channels.webchat.WebchatInput" not in credentials.read_text():
             raise RuntimeError(f"{credentials} does not configure channels.webchat.WebchatInput")
-        endpoints = yaml.safe_load((ROOT / "endpoints.yml").read_text())
-        endpoints["action_endpoint"] = {"url": action_url}
-        endpoints_path = workdir / "endpoints.yml"
-        endpoints_path.write_text(yaml.safe_dump(endpoints))
-        command = [str(RASA), "run", "--enable-api", "-m", str(MODEL), "-p", str(self.port),
+        env = dict(env, ACTION_SERVER_URL=action_url)
+        command = [str(RASA), "run", "-m", str(MODEL), "-p", str(self.port),
                    "-i", "127.0.0.1", "--credentials", str(credentials),
-                   "--endpoints", str(endpoints_path)]
-        self._spawn(command, env, "/status", timeout=240)
+                   "--endpoints", str(ROOT / "endpoints.yml")]
+        self._spawn(command, env, "/webhooks/rest/", timeout=240)
         return self
 
 

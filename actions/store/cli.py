@@ -16,8 +16,9 @@ import sys
 from typing import List, Optional, Tuple
 
 from actions.store import StoreUnavailable, get_store
-from actions.store.config import Settings
+from actions.store.config import Settings, load_keys
 from actions.store.db import upgrade_schema
+from actions.store.tracker_events import erase_sender_events, purge_events_older_than
 from actions.store.render import render_export
 
 PERSON_KEY = re.compile(r"^[0-9a-f]{64}$")
@@ -48,14 +49,13 @@ def _export(args) -> int:
 
 
 def _delete(args) -> int:
-    from components.tracker_store import erase_sender_events
-
     channel, sender_id, key = args.person
     store = get_store()
     counts = store.delete_person_by_key(key or store.person_key(channel, sender_id))
     if sender_id is not None:
+        settings = Settings.from_env()
         counts["tracker_events"] = erase_sender_events(
-            Settings.from_env().tracker_db_url, sender_id
+            settings.tracker_db_url, f"{channel}:{sender_id}", load_keys(settings)
         )
     else:
         print("Only a person key was given: tracker events need channel:sender_id.")
@@ -64,8 +64,6 @@ def _delete(args) -> int:
 
 
 def _purge(args) -> int:
-    from components.tracker_store import purge_events_older_than
-
     settings = Settings.from_env()
     days = settings.retention_days if args.days is None else args.days
     counts = get_store().purge_older_than(days)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 from alembic import command
@@ -66,12 +67,21 @@ def upgrade_schema(engine: Engine) -> None:
         command.upgrade(config, "head")
 
 
-def checkpoint_sqlite(engine: Engine) -> None:
-    """Fold the SQLite write-ahead log into the database and empty it (after deletions)."""
+def checkpoint_sqlite(engine: Engine, attempts: int = 50) -> None:
+    """Fold the SQLite write-ahead log into the database and empty it (after deletions).
+
+    A reader in another connection can keep the log busy for a moment, so the checkpoint
+    is retried until SQLite reports it complete; raises RuntimeError if it never is.
+    """
     if engine.dialect.name != "sqlite":
         return
     raw = engine.raw_connection()  # autocommit: a checkpoint cannot run inside BEGIN
     try:
-        raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        for attempt in range(attempts):
+            busy, _log, _done = raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            if not busy:
+                return
+            time.sleep(min(0.02 * (attempt + 1), 0.2))
     finally:
         raw.close()
+    raise RuntimeError("the SQLite write-ahead log stayed busy; erased data may remain in it")

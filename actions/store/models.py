@@ -107,3 +107,16 @@ class Reflection(Base):
     step = Column(String(100), nullable=False)
     text = Column(Text, nullable=False)
     created_at = Column(UTCDateTime, nullable=False)
+
+
+class Erasure(Base):
+    """A person's data was erased at ``erased_at``: spooled writes from before are dropped.
+
+    With several action servers, another server's spool may still hold entries of that
+    person; this mark keeps them from coming back when that spool is replayed.
+    """
+
+    __tablename__ = "erasures"
+
+    person_key = Column(String(64), primary_key=True)
+    erased_at = Column(UTCDateTime, nullable=False)

@@ -23,18 +23,21 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
+from cryptography.fernet import InvalidToken
 from sqlalchemy.orm import Session, sessionmaker
 
 from actions.store.config import Keys
 from actions.store.db import WRITE, checkpoint_sqlite, make_engine, upgrade_schema
 from actions.store.models import (
     SESSION_STATUSES,
+    Erasure,
     Person,
     Reflection,
     ReflectionSession,
     utcnow,
 )
 from actions.store.spool import Spool
+from actions.store.tracker_events import KeyMismatch
 
 logger = logging.getLogger(__name__)
 
@@ -291,23 +294,95 @@ class ReflectionStore:
         return self.delete_person_by_key(self.person_key(channel, sender_id))
 
     def delete_person_by_key(self, person_key: str) -> Dict[str, int]:
+        """Deletes the person's rows, checks that none is left, and marks the erasure."""
+
         def work(session: Session) -> Dict[str, int]:
+            now = utcnow()
+            mark = session.get(Erasure, person_key)
+            if mark is None:
+                session.add(Erasure(person_key=person_key, erased_at=now))
+            else:
+                mark.erased_at = now
             person_id = session.execute(
                 select(Person.id).where(Person.key == person_key)
             ).scalar_one_or_none()
             if person_id is None:
                 return {"reflections": 0, "sessions": 0, "persons": 0}
-            return {
+            counts = {
                 "reflections": _count(session, delete(Reflection).where(Reflection.person_id == person_id)),
                 "sessions": _count(
                     session, delete(ReflectionSession).where(ReflectionSession.person_id == person_id)
                 ),
                 "persons": _count(session, delete(Person).where(Person.id == person_id)),
             }
+            left = session.execute(
+                select(func.count(Reflection.id)).where(Reflection.person_id == person_id)
+            ).scalar_one()
+            if left:
+                raise RuntimeError(f"{left} reflections remained after erasure")
+            return counts
 
+        with self.spool.locked():  # this process's own spooled entries go first
+            self.spool.replace(
+                [e for e in self.spool.read() if e["args"].get("person") != person_key]
+            )
         counts = self._modify(work)
         checkpoint_sqlite(self.engine)
         return counts
+
+    def check_keys(self) -> None:
+        """Raises KeyMismatch when stored text exists that these keys cannot decrypt."""
+
+        def newest(session: Session) -> List[str]:
+            text = session.execute(
+                select(Reflection.text).order_by(Reflection.created_at.desc()).limit(1)
+            ).scalar()
+            progress = session.execute(
+                select(ReflectionSession.progress)
+                .where(ReflectionSession.progress.isnot(None))
+                .order_by(ReflectionSession.updated_at.desc()).limit(1)
+            ).scalar()
+            return [token for token in (text, progress) if token]
+
+        self._ensure_schema()
+        with self._sessions() as session:
+            tokens = newest(session)
+        try:
+            for token in tokens:
+                self._decrypt(token)
+        except InvalidToken as error:
+            raise KeyMismatch(
+                "the reflection log holds text that these keys cannot read: the key file was "
+                "lost or replaced. Restore the original keys; new keys are never made over "
+                "existing data."
+            ) from error
+
+    def rotate_encryption(self) -> int:
+        """Re-encrypts all text, progress and spooled entries with the first Fernet key."""
+
+        def work(session: Session) -> int:
+            count = 0
+            for row in session.execute(select(Reflection)).scalars():
+                row.text = self._fernet.rotate(row.text.encode("ascii")).decode("ascii")
+                count += 1
+            for run in session.execute(
+                select(ReflectionSession).where(ReflectionSession.progress.isnot(None))
+            ).scalars():
+                run.progress = self._fernet.rotate(run.progress.encode("ascii")).decode("ascii")
+                count += 1
+            return count
+
+        with self.spool.locked():
+            entries = self.spool.read()
+            for entry in entries:
+                for field in ("text", "progress"):
+                    if entry["args"].get(field):
+                        entry["args"][field] = self._fernet.rotate(
+                            entry["args"][field].encode("ascii")).decode("ascii")
+            self.spool.replace(entries)
+        count = self._modify(work, spool_first=False)
+        checkpoint_sqlite(self.engine)
+        return count
 
     def purge_older_than(self, days: int) -> Dict[str, int]:
         """Delete reflections and sessions older than ``days``, and persons left empty."""
@@ -337,6 +412,7 @@ class ReflectionStore:
                     .exists(),
                 ),
             )
+            session.execute(delete(Erasure).where(Erasure.erased_at < cutoff))
             return {"reflections": reflections, "sessions": sessions, "persons": persons}
 
         counts = self._modify(work)
@@ -425,6 +501,10 @@ class ReflectionStore:
     def _apply(self, session: Session, op: str, args: Dict[str, Any]) -> None:
         """Apply one write; idempotent, so a replayed spool entry changes nothing twice."""
         at = datetime.fromisoformat(args["at"])
+        mark = session.get(Erasure, args["person"])
+        if mark is not None and mark.erased_at >= at:
+            logger.info("Dropped a %s of a person erased after it was written", op)
+            return
         person = _person(session, args["person"], at)
         if op == "add_reflection":
             if session.get(Reflection, args["id"]) is not None:

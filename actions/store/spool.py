@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import fcntl
 import json
+import logging
 import os
 import threading
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator, List
 
-from cryptography.fernet import MultiFernet
+from cryptography.fernet import InvalidToken, MultiFernet
+
+logger = logging.getLogger(__name__)
 
 
 class Spool:
@@ -24,6 +27,7 @@ class Spool:
     def __init__(self, directory: Path, fernet: MultiFernet) -> None:
         self.directory = Path(directory)
         self.path = self.directory / "pending.spool"
+        self.bad_path = self.directory / "pending.spool.bad"
         self._lock_path = self.directory / "spool.lock"
         self._fernet = fernet
         self._thread_lock = threading.RLock()
@@ -58,16 +62,33 @@ class Spool:
                 os.close(fd)
 
     def read(self) -> List[dict]:
-        """All pending entries, oldest first (call while holding ``locked()``)."""
+        """All pending entries, oldest first (call while holding ``locked()``).
+
+        A line that cannot be read (cut off by a crash, or written with another key) is
+        moved aside to ``pending.spool.bad`` and logged, so it never blocks the others.
+        """
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
             return []
-        return [
-            json.loads(self._fernet.decrypt(line))
-            for line in raw.splitlines()
-            if line.strip()
-        ]
+        entries, bad = [], []
+        for line in raw.splitlines():
+            if not line.strip():
+                continue
+            try:
+                entries.append(json.loads(self._fernet.decrypt(line)))
+            except (InvalidToken, ValueError):
+                bad.append(line)
+        if bad:
+            fd = os.open(self.bad_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+            try:
+                os.write(fd, b"".join(line + b"\n" for line in bad))
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            logger.error("Moved %d unreadable spool line(s) aside to %s", len(bad), self.bad_path)
+            self.replace(entries)
+        return entries
 
     def replace(self, entries: List[dict]) -> None:
         """Keep only ``entries`` (call while holding ``locked()``)."""

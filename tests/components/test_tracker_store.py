@@ -1,18 +1,20 @@
-"""The erasable tracker store: erasure sticks across turns and leaves no text in the SQLite file."""
+"""The tracker store: encrypted at rest with keyed sender ids; erasure sticks and leaves no text."""
 
 import asyncio
 import time
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore, TrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
-from actions.store.config import ERASE_SLOT
-from components.tracker_store import ErasableSQLTrackerStore, purge_events_older_than
+from actions.store.config import ERASE_SLOT, Keys
+from actions.store.tracker_events import EVENTS, KeyMismatch, purge_events_older_than
+from components.tracker_store import ErasableSQLTrackerStore
 
 DOMAIN = Domain.from_dict(
     {
@@ -50,10 +52,20 @@ def store(db):
     store.engine.dispose()
 
 
-def chat_with_phrase(store, sender="alice"):
+def rows(db: Path):
+    engine = sa.create_engine(f"sqlite:///{db}", future=True)
+    try:
+        with engine.connect() as connection:
+            return connection.execute(sa.select(EVENTS)).all()
+    finally:
+        engine.dispose()
+
+
+def chat_with_phrase(store, sender="alice", channel="rest"):
     tracker = DialogueStateTracker(sender, DOMAIN.slots)
     turn(tracker, ActionExecuted("action_session_start"), SessionStarted(),
-         ActionExecuted("action_listen"), UserUttered(f"ik noem dit {PHRASE}", {"name": "share"}),
+         ActionExecuted("action_listen"),
+         UserUttered(f"ik noem dit {PHRASE}", {"name": "share"}, input_channel=channel),
          BotUttered(f"je zei {PHRASE}"), ActionExecuted("action_listen"))
     run(store.save(tracker))
     return tracker
@@ -71,10 +83,19 @@ def test_plain_sql_tracker_store_brings_deleted_rows_back(db):
     assert PHRASE in run(plain.retrieve("alice")).events[3].text
 
 
-def test_erase_sticks_and_leaves_no_trace_in_the_file(store, db):
+def test_rows_keep_no_readable_text_sender_id_intent_or_action(store, db):
+    chat_with_phrase(store, sender="telegram:555123")
+    stored = rows(db)
+    assert stored and PHRASE.encode() not in file_bytes(db) and b"555123" not in file_bytes(db)
+    assert {row.sender_id for row in stored} == {store.cipher.stored_id("telegram:555123")}
+    assert all(row.intent_name is None and row.action_name is None for row in stored)
+    assert {row.type_name for row in stored} >= {"user", "bot", "action"}  # what stays plain
+    assert PHRASE in run(store.retrieve("telegram:555123")).events[3].text
+
+
+def test_erase_sticks_and_no_row_of_that_person_is_left(store, db):
     tracker = chat_with_phrase(store)
     other = chat_with_phrase(store, sender="bob")
-    assert PHRASE.encode() in file_bytes(db)
 
     turn(tracker, UserUttered("ja, wis alles", {"name": "affirm"}),
          ActionExecuted("action_delete_my_data"), BotUttered("Het is gebeurd."),
@@ -85,6 +106,9 @@ def test_erase_sticks_and_leaves_no_trace_in_the_file(store, db):
     kept = run(store.retrieve("alice"))
     assert [e.as_dict()["event"] for e in kept.events] == ["action"]
     assert kept.get_slot(ERASE_SLOT) is None
+    alice = store.cipher.stored_id("alice")
+    left = [store.cipher.open(r.data) for r in rows(db) if r.sender_id == alice]
+    assert left == [kept.events[0].as_dict()]
 
     turn(kept, UserUttered("hallo weer", {"name": "share"}), ActionExecuted("action_listen"))
     run(store.save(kept))
@@ -94,7 +118,32 @@ def test_erase_sticks_and_leaves_no_trace_in_the_file(store, db):
     assert PHRASE in run(store.retrieve("bob")).events[3].text  # others untouched
     turn(other, SlotSet(ERASE_SLOT, True))
     run(store.save(other))
-    assert PHRASE.encode() not in file_bytes(db)
+    decrypted = [store.cipher.open(r.data) for r in rows(db)]
+    assert not any(PHRASE in str(event) for event in decrypted)
+    assert store.erase("alice") == 3 and all(r.sender_id != alice for r in rows(db))
+
+
+def test_plain_rows_of_an_older_version_are_sealed_and_stay_reachable(db):
+    plain = SQLTrackerStore(domain=DOMAIN, host=f"sqlite:///{db}")
+    chat_with_phrase(plain, sender="555123", channel="telegram")
+    plain.engine.dispose()
+    assert PHRASE.encode() in file_bytes(db)
+
+    store = ErasableSQLTrackerStore(domain=DOMAIN, host=f"sqlite:///{db}")
+    try:
+        assert PHRASE.encode() not in file_bytes(db)
+        assert PHRASE in run(store.retrieve("telegram:555123")).events[3].text
+    finally:
+        store.engine.dispose()
+
+
+def test_replaced_keys_stop_the_store_instead_of_hiding_the_data(store, db, monkeypatch):
+    chat_with_phrase(store)
+    other = Keys.generate()
+    monkeypatch.setenv("REFLECTION_HMAC_KEY", other.hmac_key.hex())
+    monkeypatch.setenv("REFLECTION_FERNET_KEY", other.fernet_keys[0])
+    with pytest.raises(KeyMismatch):
+        ErasableSQLTrackerStore(domain=DOMAIN, host=f"sqlite:///{db}")
 
 
 def test_retention_purges_old_events(store, db):

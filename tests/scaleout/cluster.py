@@ -2,7 +2,7 @@
 
 PostgreSQL (tests/pg.py) and Redis (tests/redis_server.py) come from their fixtures;
 this module starts the action server and any number of ``rasa run`` processes on the
-trained model with deploy/endpoints.yml and the project's credentials.yml, all
+trained model with endpoints.yml and the project's credentials.yml, all
 configured by the same environment variables the compose file sets.
 """
 
@@ -19,10 +19,12 @@ from typing import Any, Dict, List, Optional
 
 import yaml
 
+from actions.store.config import Settings, action_token, create_key_file, load_keys
 from tests.conversation import MODEL, ROOT, Service
 
 RASA = Path(sys.executable).with_name("rasa")
-DEPLOY_ENDPOINTS = ROOT / "deploy" / "endpoints.yml"
+ENDPOINTS = ROOT / "endpoints.yml"
+API_TOKEN = "scaleout-test-api-token"
 REST_CHANNEL = "channels.rest.RestInput"
 
 
@@ -49,6 +51,7 @@ def service_env(tracker_url: str, reflection_url: str, redis_url: str, action_ur
         REFLECTION_DB_URL=reflection_url,
         REDIS_URL=redis_url,
         ACTION_SERVER_URL=action_url,
+        ACTION_SERVER_TOKEN=action_token_for(workdir / "keys.json"),
         REFLECTION_KEY_FILE=str(workdir / "keys.json"),
         REFLECTION_SPOOL_DIR=str(workdir / "spool"),
         TELEGRAM_ACCESS_TOKEN="",
@@ -57,6 +60,12 @@ def service_env(tracker_url: str, reflection_url: str, redis_url: str, action_ur
         TELEGRAM_API_URL="http://127.0.0.1:9/telegram-off",
         TELEGRAM_SECRET_TOKEN="",
     )
+
+
+def action_token_for(key_file: Path) -> str:
+    """Creates the shared key file once (the compose file's `keys` step) and returns the token."""
+    create_key_file(key_file)
+    return action_token(load_keys(Settings.from_env({"REFLECTION_KEY_FILE": str(key_file)})))
 
 
 def start_actions(env: Dict[str, str], workdir: Path, port: Optional[int] = None) -> Service:
@@ -69,9 +78,9 @@ def start_rasa(name: str, env: Dict[str, str], credentials: Path, workdir: Path)
     if not MODEL.exists():
         raise RuntimeError(f"No trained model at {MODEL}: run `make train` first")
     service = Service(name, workdir)
-    command = [str(RASA), "run", "--enable-api", "-m", str(MODEL), "-p", str(service.port),
-               "-i", "127.0.0.1", "--credentials", str(credentials),
-               "--endpoints", str(DEPLOY_ENDPOINTS)]
+    command = [str(RASA), "run", "--enable-api", "--auth-token", API_TOKEN, "-m", str(MODEL),
+               "-p", str(service.port), "-i", "127.0.0.1", "--credentials", str(credentials),
+               "--endpoints", str(ENDPOINTS)]
     return service.spawn(command, env)
 
 
@@ -95,7 +104,8 @@ def say(server: Service, sender: str, text: str) -> List[Dict[str, Any]]:
 
 
 def tracker(server: Service, sender: str) -> Dict[str, Any]:
-    with urllib.request.urlopen(f"{server.url}/conversations/{sender}/tracker", timeout=30) as r:
+    url = f"{server.url}/conversations/rest:{sender}/tracker?token={API_TOKEN}"
+    with urllib.request.urlopen(url, timeout=30) as r:
         return json.loads(r.read())
 
 

@@ -49,21 +49,24 @@ def _load(path):
     return yaml.safe_load((ROOT / path).read_text())
 
 
-def test_deploy_endpoints_differ_only_in_the_action_server_url():
-    local, deploy = _load("endpoints.yml"), _load("deploy/endpoints.yml")
-    assert deploy.pop("action_endpoint") == {"url": "${ACTION_SERVER_URL}"}
-    local.pop("action_endpoint")
-    assert deploy == local
-    assert local["lock_store"]["type"] == "components.lock_store.EnvLockStore"
+def test_one_endpoints_file_takes_the_action_server_and_its_secret_from_the_environment():
+    endpoints = _load("endpoints.yml")
+    assert endpoints["action_endpoint"] == {
+        "url": "${ACTION_SERVER_URL}", "headers": {"X-Action-Token": "${ACTION_SERVER_TOKEN}"}}
+    assert endpoints["lock_store"]["type"] == "components.lock_store.EnvLockStore"
 
 
 def test_compose_runs_what_the_scaleout_test_runs():
     services = _load("docker-compose.yml")["services"]
-    assert set(services) == {"rasa-a", "rasa-b", "actions", "postgres", "redis"}
+    assert set(services) == {"keys", "rasa-a", "rasa-b", "actions", "postgres", "redis"}
     for name in ("rasa-a", "rasa-b", "actions"):
         env = services[name]["environment"]
         for key in ("TRACKER_DB_URL", "REFLECTION_DB_URL", "REDIS_URL", "ACTION_SERVER_URL",
                     "REFLECTION_KEY_FILE"):
             assert key in env, (name, key)
     for name in ("rasa-a", "rasa-b"):
-        assert "--endpoints deploy/endpoints.yml" in " ".join(services[name]["entrypoint"])
+        entrypoint = " ".join(services[name]["entrypoint"])
+        assert "--endpoints endpoints.yml" in entrypoint and "--enable-api" not in entrypoint
+        assert "actions.store.keys action-token" in entrypoint
+    assert "ports" not in services["actions"]  # the action server's port is never published
+    assert services["keys"]["entrypoint"][-1].endswith("python -m actions.store.keys init")

@@ -48,7 +48,7 @@ def cluster(postgres_cluster, redis_url, tmp_path_factory):
     try:
         actions.wait("/health", timeout=120)
         for server in servers:
-            server.wait("/status", timeout=300)
+            server.wait("/webhooks/rest/", timeout=300)
         yield running
     finally:
         for service in (running["a"], running["b"], running["actions"]):  # tests may replace one

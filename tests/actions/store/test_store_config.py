@@ -7,16 +7,25 @@ import pytest
 
 from actions.store import get_store
 from actions.store.cli import main, parse_person
-from actions.store.config import Keys, Settings, load_keys
+from actions.store.config import Keys, KeysMissing, Settings, create_key_file, load_keys
 from actions.store.render import split_message
 
 
-def test_keys_are_generated_once_with_private_permissions(tmp_path):
+def test_keys_are_created_once_by_init_never_by_loading(tmp_path):
     settings = Settings.from_env({"REFLECTION_KEY_FILE": str(tmp_path / "var" / "keys.json")})
+    with pytest.raises(KeysMissing, match="actions.store.keys init"):
+        load_keys(settings, env={})
+    assert create_key_file(settings.key_file) and not create_key_file(settings.key_file)
     first, second = load_keys(settings, env={}), load_keys(settings, env={})
     assert first == second and len(first.hmac_key) == 32
     assert stat.S_IMODE(settings.key_file.stat().st_mode) == 0o600
     assert set(json.loads(settings.key_file.read_text())) == {"hmac_key", "fernet_key"}
+
+
+def test_keys_from_the_environment_come_in_pairs(tmp_path):
+    settings = Settings.from_env({"REFLECTION_KEY_FILE": str(tmp_path / "k.json")})
+    with pytest.raises(KeysMissing, match="both"):
+        load_keys(settings, {"REFLECTION_FERNET_KEY": Keys.generate().fernet_keys[0]})
 
 
 def test_keys_from_the_environment_win_and_support_rotation(tmp_path):
@@ -53,6 +62,7 @@ def test_operator_cli_exports_deletes_and_purges(tmp_path, monkeypatch, capsys):
                         "REFLECTION_SPOOL_DIR": str(tmp_path / "spool")}.items():
         monkeypatch.setenv(name, value)
     get_store.cache_clear()
+    create_key_file(tmp_path / "keys.json")
     try:
         store = get_store()
         store.add_reflection("web", "u:1", "kennen", "vraag_1", "Voor de export")

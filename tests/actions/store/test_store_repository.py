@@ -145,7 +145,7 @@ def test_fifty_concurrent_conversations_lose_and_mix_nothing(make_store):
 def test_schema_comes_from_alembic_and_matches_the_models(store):
     store.recent("web", "p1", 1)  # first use upgrades to head
     with store.engine.connect() as connection:
-        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001_initial"
+        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002_erasures"
         diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
     assert diff == []
     second = type(store)(store.engine, store._keys, spool_dir=store.spool.directory)

@@ -1,0 +1,100 @@
+"""Key commands: init once, refuse a lost or replaced key file, rotate every encrypted item."""
+
+import asyncio
+import json
+
+import pytest
+import sqlalchemy as sa
+from cryptography.fernet import InvalidToken
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from actions.store.config import Settings, action_token, load_keys
+from actions.store.keys import main
+from actions.store.repository import ReflectionStore
+from components.tracker_store import ErasableSQLTrackerStore
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch):
+    values = {"REFLECTION_DB_URL": f"sqlite:///{tmp_path}/r.db",
+              "TRACKER_DB_URL": f"sqlite:///{tmp_path}/t.db",
+              "REFLECTION_KEY_FILE": str(tmp_path / "keys.json"),
+              "REFLECTION_SPOOL_DIR": str(tmp_path / "spool")}
+    for name, value in values.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("REFLECTION_HMAC_KEY", raising=False)
+    monkeypatch.delenv("REFLECTION_FERNET_KEY", raising=False)
+    return Settings.from_env()
+
+
+def store(settings: Settings) -> ReflectionStore:
+    return ReflectionStore(settings.db_url, load_keys(settings), spool_dir=settings.spool_dir)
+
+
+def chat(settings: Settings, text: str) -> None:
+    tracker_store = ErasableSQLTrackerStore(domain=Domain.empty())
+    tracker = DialogueStateTracker("rest:anna", [])
+    tracker.update(ActionExecuted("action_listen"))
+    tracker.update(UserUttered(text, {"name": "share_experience"}))
+    asyncio.run(tracker_store.save(tracker))
+    tracker_store.engine.dispose()
+
+
+def test_init_is_idempotent_and_the_token_belongs_to_the_keys(env, capsys):
+    assert main(["init"]) == 0
+    content = env.key_file.read_text()
+    assert main(["init"]) == 0 and env.key_file.read_text() == content
+    assert main(["action-token"]) == 0
+    assert capsys.readouterr().out.strip().endswith(action_token(load_keys(env)))
+
+
+def test_check_refuses_a_lost_or_replaced_key_file(env, capsys):
+    main(["init"])
+    kept = store(env)
+    kept.add_reflection("rest", "anna", "kennen", "vraag_1", "iets van mij")
+    kept.engine.dispose()
+    chat(env, "nog iets van mij")
+    assert main(["check"]) == 0
+
+    env.key_file.unlink()
+    assert main(["check"]) == 3 and "init" in capsys.readouterr().err
+    main(["init"])  # new keys over existing data ...
+    assert main(["check"]) == 3  # ... are detected, not silently used
+    assert "cannot read" in capsys.readouterr().err
+
+
+def test_rotation_re_encrypts_everything_and_drops_the_old_key(env):
+    main(["init"])
+    old = load_keys(env)
+    kept = store(env)
+    kept.add_reflection("rest", "anna", "kennen", "vraag_1", "voor de rotatie")
+    spooled = {"person": kept.person_key("rest", "bob"), "id": "b" * 32, "session_id": None,
+               "exercise": "kennen", "step": "vraag_1", "text": kept._encrypt("gespoold"),
+               "at": "2026-01-01T00:00:00+00:00"}
+    kept.spool.append({"op": "add_reflection", "args": spooled})  # written while the db was down
+    kept.engine.dispose()
+    chat(env, "gesprek voor de rotatie")
+
+    assert main(["rotate"]) == 0
+    new = load_keys(env)
+    assert new.hmac_key == old.hmac_key and new.fernet_keys != old.fernet_keys
+    assert len(json.loads(env.key_file.read_text())["fernet_key"].split(",")) == 1
+    assert main(["check"]) == 0
+    rotated = store(env)
+    with rotated.spool.locked():
+        [entry] = rotated.spool.read()
+    with pytest.raises(InvalidToken):
+        old.fernet.decrypt(entry["args"]["text"].encode())
+    assert [r.text for r in rotated.all_reflections("rest", "anna")] == ["voor de rotatie"]
+    assert [r.text for r in rotated.all_reflections("rest", "bob")] == ["gespoold"]
+    with rotated.engine.connect() as connection:
+        token = connection.execute(sa.text("SELECT text FROM reflections LIMIT 1")).scalar()
+    with pytest.raises(InvalidToken):
+        old.fernet.decrypt(token.encode())
+    rotated.engine.dispose()
+    tracker_store = ErasableSQLTrackerStore(domain=Domain.empty())
+    events = asyncio.run(tracker_store.retrieve("rest:anna")).events
+    assert events[-1].text == "gesprek voor de rotatie"
+    tracker_store.engine.dispose()
