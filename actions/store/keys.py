@@ -24,6 +24,7 @@ import os
 import sys
 from typing import List, Optional
 
+import sqlalchemy as sa
 from cryptography.fernet import Fernet
 
 from actions.store.config import (
@@ -55,12 +56,33 @@ def _store(settings: Settings, keys: Keys):
                            busy_timeout=settings.busy_timeout)
 
 
+def _holds_data(url: str, table: str) -> bool:
+    engine = existing_engine(url)
+    if engine is None:
+        return False
+    try:
+        with engine.connect() as connection:
+            if not sa.inspect(connection).has_table(table):
+                return False
+            return connection.execute(sa.text(f"SELECT 1 FROM {table} LIMIT 1")).first() is not None
+    finally:
+        engine.dispose()
+
+
 def _init(settings: Settings) -> int:
     if _from_env():
         load_keys(settings)  # both or neither, well-formed
         print("keys come from the environment")
-    elif create_key_file(settings.key_file):
-        print(f"created {settings.key_file}")
+        return 0
+    if settings.key_file.exists():
+        return 0
+    if _holds_data(settings.db_url, "persons") or _holds_data(settings.tracker_db_url, "events"):
+        raise KeysMissing(
+            f"no key file at {settings.key_file}, but the databases hold people's data: "
+            "restore the original key file; new keys are never made over existing data"
+        )
+    create_key_file(settings.key_file)
+    print(f"created {settings.key_file}")
     return 0
 
 

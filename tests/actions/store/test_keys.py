@@ -10,7 +10,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from actions.store.config import Settings, action_token, load_keys
+from actions.store.config import Settings, action_token, create_key_file, load_keys
 from actions.store.keys import main
 from actions.store.repository import ReflectionStore
 from components.tracker_store import ErasableSQLTrackerStore
@@ -60,7 +60,9 @@ def test_check_refuses_a_lost_or_replaced_key_file(env, capsys):
 
     env.key_file.unlink()
     assert main(["check"]) == 3 and "init" in capsys.readouterr().err
-    main(["init"])  # new keys over existing data ...
+    assert main(["init"]) == 3 and not env.key_file.exists()  # no new keys over existing data
+    assert "restore the original key file" in capsys.readouterr().err
+    create_key_file(env.key_file)  # keys made some other way ...
     assert main(["check"]) == 3  # ... are detected, not silently used
     assert "cannot read" in capsys.readouterr().err
 
