@@ -24,9 +24,11 @@ The URL comes from ``url:`` there, else from ``TRACKER_DB_URL`` (see actions/sto
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 from pathlib import Path
-from typing import Any, List, Optional, Sequence
+from typing import Any, Dict, List, Optional, Sequence, Set
 
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import Event, SlotSet
@@ -45,6 +47,45 @@ from actions.store.tracker_events import (
 
 logger = logging.getLogger(__name__)
 redact_logs()  # the Rasa server always loads this module: its logs keep people's words out
+
+
+ERASE_FAILED = "erase_failed"  # the erasure did not go through; it is retried on the next turn
+ERASE_DONE_LATE = "erase_done_late"  # a retried erasure went through
+
+
+class PendingErasures:
+    """Keyed ids whose erasure failed (database down), kept in a small owner-only file so a
+    restart does not forget them; each is retried when that conversation is read next."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def _ids(self) -> Set[str]:
+        try:
+            return set(json.loads(self.path.read_text()))
+        except (FileNotFoundError, ValueError):
+            return set()
+
+    def __contains__(self, stored_id: str) -> bool:
+        return self.path.exists() and stored_id in self._ids()
+
+    def add(self, stored_id: str) -> None:
+        self._write(self._ids() | {stored_id})
+
+    def discard(self, stored_id: str) -> None:
+        if stored_id in self:
+            self._write(self._ids() - {stored_id})
+
+    def _write(self, ids: Set[str]) -> None:
+        if not ids:
+            self.path.unlink(missing_ok=True)
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        tmp = self.path.with_suffix(".tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            json.dump(sorted(ids), handle)
+        os.replace(tmp, self.path)
 
 
 def last_erase_index(events: Sequence[Event]) -> Optional[int]:
@@ -68,6 +109,8 @@ class ErasableSQLTrackerStore(SQLTrackerStore):
         super().__init__(domain=domain, host=host, **kwargs)
         harden_sqlite(self.engine)
         self.cipher = TrackerCipher(load_keys(settings))
+        self.pending = PendingErasures(settings.var_dir / "pending_erasures.json")
+        self._notices: Dict[str, str] = {}
         check_keys(self.engine, self.cipher)
         sealed = seal_plain_rows(self.engine, self.cipher)
         if sealed:
@@ -81,6 +124,8 @@ class ErasableSQLTrackerStore(SQLTrackerStore):
     async def _retrieve(
         self, sender_id: str, fetch_events_from_all_sessions: bool
     ) -> Optional[DialogueStateTracker]:
+        if self.cipher.stored_id(sender_id) in self.pending:
+            self._retry_erasure(sender_id)
         with self.session_scope() as session:
             rows = self._event_query(session, sender_id, fetch_events_from_all_sessions).all()
             events = [self.cipher.open(row.data) for row in rows]
@@ -92,17 +137,39 @@ class ErasableSQLTrackerStore(SQLTrackerStore):
         await self.stream_events(tracker)
         events = list(tracker.events)
         marker = last_erase_index(events)
-        with self.session_scope() as session:
-            if marker is None:
-                new = list(self._additional_events(session, tracker))
-            else:
-                erase_rows(session.connection(), self.cipher.stored_id(tracker.sender_id))
-                new = events[marker + 1:]
-            session.add_all(self._rows(tracker.sender_id, new))
-            session.commit()
-        if marker is not None:
+        if marker is None:
+            with self.session_scope() as session:
+                session.add_all(self._rows(tracker.sender_id, self._additional_events(session, tracker)))
+                session.commit()
+            return
+        stored_id = self.cipher.stored_id(tracker.sender_id)
+        try:
+            with self.session_scope() as session:
+                erase_rows(session.connection(), stored_id)
+                session.add_all(self._rows(tracker.sender_id, events[marker + 1:]))
+                session.commit()
             checkpoint_sqlite(self.engine)
-            logger.info("Erased the stored conversation of a sender on request")
+        except Exception:
+            self.pending.add(stored_id)
+            self._notices[tracker.sender_id] = ERASE_FAILED
+            raise
+        self.pending.discard(stored_id)
+        logger.info("Erased the stored conversation of a sender on request")
+
+    def _retry_erasure(self, sender_id: str) -> None:
+        """Retries an erasure that failed earlier; the person hears how it went."""
+        try:
+            self.erase(sender_id)
+        except Exception:
+            self._notices[sender_id] = ERASE_FAILED
+            raise
+        self.pending.discard(self.cipher.stored_id(sender_id))
+        self._notices[sender_id] = ERASE_DONE_LATE
+        logger.info("Erased a stored conversation whose erasure had failed before")
+
+    def take_notice(self, sender_id: str) -> Optional[str]:
+        """``ERASE_FAILED`` or ``ERASE_DONE_LATE`` once after such a turn, else None."""
+        return self._notices.pop(sender_id, None)
 
     def erase(self, sender_id: str) -> int:
         """Deletes every stored event of ``sender_id`` now (demo cleanup); returns the count."""

@@ -11,6 +11,7 @@ from actions.store.config import Settings, action_token, create_key_file, load_k
 # Every test process gets private databases, keys and spool: the real var/ is never touched.
 _VAR = Path(tempfile.mkdtemp(prefix="reflectie-test-"))
 SERVICE_ENV = {
+    "VAR_DIR": str(_VAR),
     "REFLECTION_DB_URL": f"sqlite:///{_VAR}/reflections.db",
     "TRACKER_DB_URL": f"sqlite:///{_VAR}/tracker.db",
     "REFLECTION_KEY_FILE": str(_VAR / "keys.json"),

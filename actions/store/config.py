@@ -48,6 +48,7 @@ class Settings:
     busy_timeout: float
     display_tz: str
     tracker_db_url: str
+    var_dir: Path
 
     @classmethod
     def from_env(cls, env: Optional[Mapping[str, str]] = None) -> "Settings":
@@ -62,6 +63,7 @@ class Settings:
             busy_timeout=float(env.get("REFLECTION_DB_BUSY_TIMEOUT") or 15),
             display_tz=env.get("REFLECTION_DISPLAY_TZ") or "Europe/Amsterdam",
             tracker_db_url=env.get("TRACKER_DB_URL") or f"sqlite:///{var / 'tracker.db'}",
+            var_dir=var,
         )
 
 

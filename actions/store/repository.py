@@ -322,11 +322,7 @@ class ReflectionStore:
                 raise RuntimeError(f"{left} reflections remained after erasure")
             return counts
 
-        with self.spool.locked():  # this process's own spooled entries go first
-            self.spool.replace(
-                [e for e in self.spool.read() if e["args"].get("person") != person_key]
-            )
-        counts = self._modify(work)
+        counts = self._modify(work)  # writes this process's spool first, then deletes
         checkpoint_sqlite(self.engine)
         return counts
 

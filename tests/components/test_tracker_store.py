@@ -14,6 +14,7 @@ from rasa.utils.endpoints import EndpointConfig
 
 from actions.store.config import ERASE_SLOT, Keys
 from actions.store.tracker_events import EVENTS, KeyMismatch, purge_events_older_than
+from components import tracker_store as tracker_store_module
 from components.tracker_store import ErasableSQLTrackerStore
 
 DOMAIN = Domain.from_dict(
@@ -135,6 +136,30 @@ def test_plain_rows_of_an_older_version_are_sealed_and_stay_reachable(db):
         assert PHRASE in run(store.retrieve("telegram:555123")).events[3].text
     finally:
         store.engine.dispose()
+
+
+def test_a_failed_erasure_is_reported_and_retried_on_the_next_turn(store, db, monkeypatch):
+    tracker = chat_with_phrase(store)
+    turn(tracker, ActionExecuted("action_delete_my_data"), SlotSet(ERASE_SLOT, True))
+
+    def database_gone(*_args):
+        raise sa.exc.OperationalError("DELETE", {}, Exception("disk I/O error"))
+
+    monkeypatch.setattr(tracker_store_module, "erase_rows", database_gone)
+    with pytest.raises(sa.exc.OperationalError):
+        run(store.save(tracker))
+    assert store.take_notice("alice") == tracker_store_module.ERASE_FAILED
+    assert store.take_notice("alice") is None  # told once
+    monkeypatch.undo()
+
+    restarted = ErasableSQLTrackerStore(domain=DOMAIN, host=f"sqlite:///{db}")  # survives a restart
+    try:
+        assert run(restarted.retrieve("alice")) is None  # retried first: nothing left to read
+        assert restarted.take_notice("alice") == tracker_store_module.ERASE_DONE_LATE
+        assert restarted.cipher.stored_id("alice") not in restarted.pending
+        assert run(restarted.retrieve("bob")) is None and restarted.take_notice("bob") is None
+    finally:
+        restarted.engine.dispose()
 
 
 def test_replaced_keys_stop_the_store_instead_of_hiding_the_data(store, db, monkeypatch):

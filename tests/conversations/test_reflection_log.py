@@ -6,6 +6,8 @@ from pathlib import Path
 from sqlalchemy import create_engine, text
 
 from actions.store import get_store
+from actions.store.config import Settings, load_keys
+from actions.store.tracker_events import TrackerCipher
 
 
 def _db_bytes(url: str) -> bytes:
@@ -36,7 +38,8 @@ def test_nobody_sees_another_persons_reflections(assistant, sender):
 def test_delete_asks_first_and_then_removes_everything(assistant, sender, service_env):
     phrase = f"zeldzaam-{uuid.uuid4().hex}"
     assistant.say(sender, f"Ik voel me verdrietig om {phrase} op het werk")
-    assert phrase.encode() in _db_bytes(service_env["TRACKER_DB_URL"])
+    assert any(phrase in (getattr(e, "text", None) or "") for e in assistant.tracker(sender).events)
+    assert phrase.encode() not in _db_bytes(service_env["TRACKER_DB_URL"])  # encrypted at rest
     question = assistant.texts(sender, "verwijder al mijn gegevens")
     assert "wissen" in question
     assert phrase in assistant.texts(sender, "laat mijn reflecties zien")  # nothing deleted yet
@@ -46,8 +49,11 @@ def test_delete_asks_first_and_then_removes_everything(assistant, sender, servic
     assistant.say(sender, "hoi")  # another turn: the tracker store must not bring rows back
     assert phrase.encode() not in _db_bytes(service_env["TRACKER_DB_URL"])
     assert phrase.encode() not in _db_bytes(service_env["REFLECTION_DB_URL"])
+    cipher = TrackerCipher(load_keys(Settings.from_env()))
     engine = create_engine(service_env["TRACKER_DB_URL"], future=True)
     with engine.connect() as conn:
-        rows = conn.execute(text("select data from events where sender_id = :s"), {"s": sender}).all()
-    assert all(phrase not in r.data for r in rows)
+        rows = conn.execute(text("select data from events where sender_id = :s"),
+                            {"s": cipher.stored_id(sender)}).all()
+    engine.dispose()
+    assert rows and all(phrase not in str(cipher.open(r.data)) for r in rows)
     assert get_store().recent("rest", sender) == []

@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from actions.store.config import Settings, load_keys
 from actions.store.repository import ReflectionStore
 from actions.store.tracker_events import EVENTS, TrackerCipher
+from actions.texts import RATE_LIMITED_TEXT
 from tests.channels import telegram_updates as updates
 from tests.channels.test_webchat import Client
 from tests.security.assistant import request
@@ -121,3 +122,11 @@ def test_rest_refuses_requests_without_sender_or_too_long(started):
     assert request("POST", url, {"sender": "", "message": "hoi"})[0] == 400
     assert request("POST", url, {"sender": "lang", "message": "a" * 4001})[0] == 413
     assert json.dumps(request("POST", url, {"sender": "kort", "message": "a" * 4000})[1])
+
+
+def test_one_person_cannot_flood_the_assistant(started):
+    sender = f"flood-{uuid.uuid4().hex[:8]}"
+    replies = [started.texts(sender, f"bericht {n}") for n in range(13)]  # the limit is 12/min
+    assert RATE_LIMITED_TEXT not in "\n".join(replies[:12])
+    assert RATE_LIMITED_TEXT in replies[12]
+    assert RATE_LIMITED_TEXT not in started.texts(f"other-{uuid.uuid4().hex[:8]}", "hoi")
