@@ -1,0 +1,27 @@
+"""Who a conversation belongs to: tracker sender ids are ``<channel>:<raw id>``.
+
+Every input channel prefixes the id it received (``rest:anna``, ``webchat:<session>``,
+``telegram:<chat id>``), so the same raw id on two channels is two people, and a caller can
+never pick another channel. No Rasa import: actions, channels and the CLI share this.
+"""
+
+from __future__ import annotations
+
+from typing import Optional, Tuple
+
+CHANNELS = ("rest", "webchat", "telegram")
+SEPARATOR = ":"
+
+
+def sender_key(channel: str, raw_id: str) -> str:
+    """The tracker's sender id for ``raw_id`` received on ``channel``."""
+    return f"{channel}{SEPARATOR}{raw_id}"
+
+
+def split_sender(sender_id: str, fallback_channel: Optional[str] = None) -> Tuple[str, str]:
+    """``(channel, raw id)``; an id without a known prefix (``rasa shell``, tests) is
+    ``(fallback_channel or "unknown", sender_id)``."""
+    channel, separator, raw_id = sender_id.partition(SEPARATOR)
+    if separator and channel in CHANNELS and raw_id:
+        return channel, raw_id
+    return fallback_channel or "unknown", sender_id
