@@ -25,6 +25,7 @@ Compared with Rasa 3.6's `SocketIOInput` this channel
 It also serves `/widget/demo-page.js`, which plays facilitator demos (`/widget/?demo=<id>`).
 """
 
+import asyncio
 import logging
 from pathlib import Path
 from typing import Any, Awaitable, Callable, Dict, Iterable, List, Optional, Text
@@ -215,6 +216,7 @@ class WebchatInput(SocketIOInput):
         @widget.listener("before_server_start")
         async def remember_app(app: Sanic, _: Any) -> None:
             self.app = app
+            await asyncio.to_thread(sessions.revoked_sessions)  # open the table before people come
 
         async def built_script(name: Text) -> HTTPResponse:
             if not (dist / name).is_file():

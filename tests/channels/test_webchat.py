@@ -3,6 +3,7 @@ kind message when a turn fails."""
 import asyncio
 import json
 import urllib.request
+import uuid
 from typing import Any, List, Tuple
 
 import pytest
@@ -10,6 +11,7 @@ import socketio
 from rasa.shared.core.events import ActionExecuted, BotUttered, Restarted, UserUttered
 
 from actions.texts import TURN_FAILED_TEXT
+from channels import sessions
 from channels.webchat import transcript
 from tests.servers import action_server_down
 
@@ -79,7 +81,7 @@ def test_session_history_and_isolation(scripted_server):
     async def scenario() -> None:
         alice = await Client().connect(scripted_server.url)
         session = await alice.session("not-a-server-issued-id")
-        assert len(session) == 32 and session != "not-a-server-issued-id"
+        assert sessions.signed_kind(session) == sessions.WEBCHAT
         await alice.sio.emit("user_uttered", {"message": "/greet", "session_id": session})
         await alice.sio.emit("user_uttered", {"message": "Ik mis mijn broer."})
         bot = await alice.wait("bot_uttered", 3)
@@ -152,6 +154,53 @@ def test_action_server_down_gives_the_kind_message_and_recovers(rasa_server):
             assert TURN_FAILED_TEXT in _rest(rasa_server.url, rest_sender, SHARING)
         answer = await turn(client, session, SHARING)
         assert answer and TURN_FAILED_TEXT not in answer, answer
+        await client.close()
+
+    asyncio.run(scenario())
+
+
+def _altered(session_id: str) -> str:
+    last = "0" if session_id[-1] != "0" else "1"
+    return session_id[:-1] + last
+
+
+@pytest.mark.slow
+def test_made_up_or_altered_session_ids_get_a_new_session(scripted_server):
+    async def scenario() -> None:
+        alice = await Client().connect(scripted_server.url)
+        session = await alice.session()
+        await alice.sio.emit("user_uttered", {"message": "Ik mis mijn broer."})
+        await alice.wait("bot_uttered", 2)
+        nonce = session.split(".")[1]
+        forged = [
+            _altered(session),                    # signature changed
+            f"chat.{'f' * 32}.{session.split('.')[2]}",  # nonce changed, old signature
+            f"demo.{nonce}.{session.split('.')[2]}",     # kind changed
+            "chat." + "0" * 32 + "." + "0" * 32, uuid.uuid4().hex, None, 42, {"id": session},
+        ]
+        for made_up in forged:
+            mallory = await Client().connect(scripted_server.url)
+            got = await mallory.session(made_up)
+            assert got != session and sessions.signed_kind(got) == sessions.WEBCHAT, made_up
+            await mallory.sio.emit("history_request", {"session_id": session})
+            history = (await mallory.wait("history"))[0]
+            assert history == {"session_id": got, "messages": []}
+            await mallory.close()
+        await alice.close()
+
+    asyncio.run(scenario())
+
+
+@pytest.mark.slow
+def test_too_long_message_gets_a_kind_answer_and_is_not_processed(scripted_server):
+    async def scenario() -> None:
+        client = await Client().connect(scripted_server.url)
+        session = await client.session()
+        await client.sio.emit("user_uttered", {"message": "a" * 4001, "session_id": session})
+        [answer] = await client.wait("bot_uttered")
+        assert answer["text"].startswith("Je bericht is te lang voor mij: ik kan tot 4.000 tekens")
+        await client.sio.emit("history_request", {})
+        assert (await client.wait("history"))[0]["messages"] == []  # nothing reached the assistant
         await client.close()
 
     asyncio.run(scenario())
