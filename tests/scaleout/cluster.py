@@ -19,6 +19,7 @@ from typing import Any, Dict, List, Optional
 
 import yaml
 
+from actions.store.identity import sender_key
 from tests.conversation import MODEL, ROOT, Service
 
 RASA = Path(sys.executable).with_name("rasa")
@@ -95,7 +96,9 @@ def say(server: Service, sender: str, text: str) -> List[Dict[str, Any]]:
 
 
 def tracker(server: Service, sender: str) -> Dict[str, Any]:
-    with urllib.request.urlopen(f"{server.url}/conversations/{sender}/tracker", timeout=30) as r:
+    """The conversation of REST sender ``sender`` (stored as ``rest:<sender>``)."""
+    conversation = sender_key("rest", sender)
+    with urllib.request.urlopen(f"{server.url}/conversations/{conversation}/tracker", timeout=30) as r:
         return json.loads(r.read())
 
 
