@@ -61,5 +61,6 @@ def test_too_long_message_and_too_large_body_are_refused(rasa_server):
     assert status == 413 and "4000" in answer["error"]
     assert post_json(url, b'{"sender": "groot", "message": "' + b"a" * MAX_BODY_BYTES + b'"}')[0] == 413
     assert post_json(url, b"not json")[0] == 400
-    status, texts = rest_turn(rasa_server.url, {"sender": "lang-bericht", "message": "a" * 4000})
-    assert status == 200 and texts
+    status, answer = post_json(url, {"sender": "lang-bericht", "message": "a" * 4000})
+    assert status == 200 and answer
+    assert {message["recipient_id"] for message in answer} == {"lang-bericht"}  # the raw id
