@@ -211,9 +211,23 @@ def rest_turn(server_url: str, body: Dict[str, Any]) -> Tuple[int, List[str]]:
     return status, texts
 
 
-def get_json(url: str) -> Any:
-    with urllib.request.urlopen(url, timeout=60) as answer:
-        return json.loads(answer.read())
+def stored_events(sender_id: str) -> List[Dict[str, Any]]:
+    """The events the tracker store (this process's TRACKER_DB_URL, shared with the servers)
+    holds for one conversation, as dicts; read directly, not through Rasa's HTTP API."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    from rasa.shared.core.domain import Domain
+
+    from components.tracker_store import ErasableSQLTrackerStore
+
+    store = ErasableSQLTrackerStore(Domain.empty())
+    try:  # in a thread of its own: callable from inside a running event loop too
+        with ThreadPoolExecutor(1) as thread:
+            tracker = thread.submit(asyncio.run, store.retrieve(sender_id)).result()
+    finally:
+        store.engine.dispose()
+    return [event.as_dict() for event in tracker.events] if tracker else []
 
 
 @contextmanager

@@ -9,7 +9,7 @@ from actions.store import get_store
 from actions.store.identity import sender_key
 from channels.rest import MAX_BODY_BYTES
 from tests.channels import telegram_updates as updates
-from tests.servers import get_json, post_json, post_update, rest_turn
+from tests.servers import post_json, post_update, rest_turn, stored_events
 
 pytestmark = pytest.mark.slow
 
@@ -38,8 +38,8 @@ def test_rest_caller_cannot_read_delete_or_join_a_telegram_person(fake_bot_api, 
     rest_turn(rasa_server.url, {**spoof, "message": "ja"})
     assert [r.text for r in get_store().all_reflections("telegram", str(person))] == kept
 
-    telegram = get_json(f"{rasa_server.url}/conversations/{sender_key('telegram', str(person))}/tracker")
-    said = [e.get("text") for e in telegram["events"] if e["event"] == "user"]
+    telegram = stored_events(sender_key("telegram", str(person)))
+    said = [e.get("text") for e in telegram if e["event"] == "user"]
     assert SHARING in said and "wis mijn gegevens" not in said
 
 
@@ -51,8 +51,8 @@ def test_rest_caller_cannot_read_delete_or_join_a_telegram_person(fake_bot_api, 
 def test_request_without_a_usable_sender_or_message_is_refused(rasa_server, body):
     status, answer = post_json(f"{rasa_server.url}/webhooks/rest/webhook", body)
     assert status == 400 and "error" in answer
-    default = get_json(f"{rasa_server.url}/conversations/rest:default/tracker")
-    assert not [e for e in default["events"] if e["event"] == "user"]
+    assert not [e for e in stored_events("rest:default") + stored_events("default")
+                if e["event"] == "user"]
 
 
 def test_too_long_message_and_too_large_body_are_refused(rasa_server):

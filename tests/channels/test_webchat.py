@@ -14,7 +14,7 @@ from actions.texts import TURN_FAILED_TEXT
 from channels import sessions
 from channels.webchat import transcript
 from tests.channels import telegram_updates as updates
-from tests.servers import ScriptedServer, action_server_down, get_json, post_update
+from tests.servers import ScriptedServer, action_server_down, post_update, stored_events
 
 BUTTONS = [{"title": "Gewoon praten", "payload": "/just_talk"}]
 
@@ -228,8 +228,8 @@ def test_erasing_revokes_the_session_for_good(rasa_server, fake_bot_api, tmp_pat
         client = await Client().connect(rasa_server.url)
         session = await client.session()
         await turn(client, SHARING, metadata={"geheim": "niet-bewaren"})
-        stored = get_json(f"{rasa_server.url}/conversations/webchat:{session}/tracker")
-        assert SHARING in json.dumps(stored) and "niet-bewaren" not in json.dumps(stored)
+        stored = json.dumps(stored_events(f"webchat:{session}"))
+        assert SHARING in stored and "niet-bewaren" not in stored
         await turn(client, "wis mijn gegevens")
         await turn(client, "ja")
         [renewed] = await client.wait("session_renewed", timeout=30)
@@ -240,8 +240,8 @@ def test_erasing_revokes_the_session_for_good(rasa_server, fake_bot_api, tmp_pat
         await later.sio.emit("history_request", {})
         assert SHARING not in json.dumps(await later.wait("history"))
         await turn(client, "hoi")  # the socket itself goes on, as the new session
-        fresh = get_json(f"{rasa_server.url}/conversations/webchat:{renewed}/tracker")
-        assert "hoi" in [e.get("text") for e in fresh["events"] if e["event"] == "user"]
+        fresh = stored_events(f"webchat:{renewed}")
+        assert "hoi" in [e.get("text") for e in fresh if e["event"] == "user"]
         await asyncio.gather(client.close(), later.close())
         return session
 
