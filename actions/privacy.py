@@ -1,7 +1,8 @@
 """Privacy actions: a person reads back, exports or deletes their reflections.
 
 Also the helper other actions call to keep what a person wrote (``log_reflection``).
-Identity is always (latest input channel, tracker.sender_id), never a slot or message.
+Identity is always the tracker's sender id, ``<channel>:<raw id>`` as the receiving channel set
+it (actions/store/identity.py), never a slot or message.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import texts
 from actions.store import ReflectionStore, SaveResult, StoreUnavailable, TextTooLong, get_store
 from actions.store.config import ERASE_SLOT
+from actions.store.identity import split_sender
 from actions.store.render import render_recent, split_message
 
 logger = logging.getLogger(__name__)
@@ -32,8 +34,10 @@ SHARE_EXERCISE = "gesprek"
 
 
 def identity(tracker: Tracker) -> Tuple[str, str]:
-    """Who this is: only the tracker's channel and sender id count."""
-    return tracker.get_latest_input_channel() or "unknown", tracker.sender_id
+    """Who this is, ``(channel, raw id)``, taken from the tracker's prefixed sender id only.
+
+    The person key stays HMAC(channel + raw id), as before sender ids carried the channel."""
+    return split_sender(tracker.sender_id, tracker.get_latest_input_channel())
 
 
 def _limit(limit: int) -> str:

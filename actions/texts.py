@@ -437,14 +437,25 @@ WELCOME_BACK_BUTTONS = [
 
 # --- Channels ------------------------------------------------------------------
 
-# REST and website widget (channels/rest.py, channels/webchat.py): a turn that could not be
-# answered (the action server is down, ...) gets this instead of silence.
+# Every channel (channels/turns.py): a turn that could not be answered (the action server is
+# down, ...) gets this instead of silence.
 TURN_FAILED_TEXT = (
     "Sorry, er ging bij mij net iets mis. Daardoor kan ik nu niet goed antwoorden. "
     "Wil je je bericht over een paar minuten nog eens sturen?"
 )
 
 # Telegram: answers the channel gives itself, before anything reaches the assistant.
+# Every channel (channels/turns.py): a message over the length limit ({limit} characters) or
+# over the rate limit is not processed, and the person is told so. Benchmarks detect
+# RATE_LIMITED_TEXT in answers.
+MESSAGE_TOO_LONG_TEXT = (
+    "Je bericht is te lang voor mij: ik kan tot {limit} tekens tegelijk lezen. "
+    "Ik heb er daarom nog niets mee gedaan. Wil je het in kortere stukjes sturen?"
+)
+RATE_LIMITED_TEXT = (
+    "Je stuurt me nu veel berichten kort na elkaar. Ik heb dit bericht daarom niet gelezen. "
+    "Wacht even een minuutje en stuur het dan nog eens."
+)
 TELEGRAM_TEXT_ONLY = (
     "Dank je voor je bericht. Ik kan alleen tekst lezen, dus dit kan ik niet zien of horen. "
     "Wil je in een paar woorden typen wat je bedoelt?"

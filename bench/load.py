@@ -12,7 +12,11 @@ import time
 import uuid
 from typing import Dict, List
 
+from actions.texts import RATE_LIMITED_TEXT, TURN_FAILED_TEXT
 from bench.procs import post_json
+
+# A measured reply must be a real answer, never the rate-limit or the turn-failed text.
+LOST_TURN_TEXTS = (RATE_LIMITED_TEXT, TURN_FAILED_TEXT)
 
 # The project: sharing (noticing action + reflection write), buttons, a guided reflection
 # (form with validation and a reflection written per answer), thanks.
@@ -53,7 +57,7 @@ def percentile(values: List[float], fraction: float) -> float:
 def run_load(url: str, script: List[str], users: int, turns_per_user: int) -> Dict[str, float]:
     """``users`` people at once, ``turns_per_user`` turns each; latency and throughput."""
     latencies: List[float] = []
-    failures = {"http": 0, "silent": 0}
+    failures = {"http": 0, "silent": 0, "lost": 0}
     lock = threading.Lock()
     start_barrier = threading.Barrier(users)
 
@@ -72,6 +76,8 @@ def run_load(url: str, script: List[str], users: int, turns_per_user: int) -> Di
                     failures["http"] += 1
                 elif not body:
                     failures["silent"] += 1
+                elif any(m.get("text") in LOST_TURN_TEXTS for m in body):
+                    failures["lost"] += 1
 
     threads = [threading.Thread(target=person) for _ in range(users)]
     began = time.perf_counter()
@@ -89,4 +95,5 @@ def run_load(url: str, script: List[str], users: int, turns_per_user: int) -> Di
         "msgs_per_s": round(len(latencies) / wall, 2),
         "http_errors": failures["http"],
         "silent_turns": failures["silent"],
+        "lost_turns": failures["lost"],
     }

@@ -190,6 +190,9 @@ def check_targets(results: Dict[str, Any]) -> Dict[str, Any]:
         "action server peak RSS < 400 MB": (f'{p["actions_memory"]["peak_rss_mb"]:.0f} MB',
                                             p["actions_memory"]["peak_rss_mb"] < TARGETS["actions_rss_mb_max"]),
         "server ready < 60 s": (f'{p["ready_s"]} s', p["ready_s"] < TARGETS["ready_s_max"]),
+        "no lost turns (rate-limit or turn-failed text)": (
+            str(sum(p[k].get("lost_turns", 0) for k in ("one_user", "twenty_users"))),
+            all(p[k].get("lost_turns", 0) == 0 for k in ("one_user", "twenty_users"))),
     }
     if "train_s" in p:
         checks["full training < 4 min"] = (f'{p["train_s"]} s', p["train_s"] < TARGETS["train_s_max"])
@@ -278,6 +281,11 @@ def write_report(results: Dict[str, Any]) -> int:
     (RESULTS / "latest.md").write_text(markdown + "\n")
     print(markdown)
     print(f"\nWritten: {RESULTS / 'latest.json'}, {RESULTS / 'latest.md'}")
+    lost = [k for k in ("one_user", "twenty_users")
+            if results.get("project", {}).get(k, {}).get("lost_turns")]
+    if lost:
+        print(f"FAILED: replies with the rate-limit or turn-failed text in {', '.join(lost)}")
+        return 1
     return 0
 
 

@@ -1,5 +1,7 @@
-"""Custom Rasa input channels: the website widget (socket.io) and Telegram.
+"""Rasa input channels: REST, the website widget (socket.io) and Telegram.
 
-Configured in credentials.yml as `channels.webchat.WebchatInput` and
-`channels.telegram.TelegramInput`.
+Configured in credentials.yml as `channels.rest.RestInput`, `channels.webchat.WebchatInput`
+and `channels.telegram.TelegramInput`. All three run every message through one wrapper
+(`turns.py`: sender prefix, length cap, rate limit from `rate_limit.py`, kind message when a
+turn fails); widget and demo session ids are signed and revoked in `sessions.py`.
 """

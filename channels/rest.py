@@ -1,14 +1,18 @@
-"""REST channel that never leaves a person in silence when something behind it fails.
+"""REST channel for scripts and integrations: ``POST /webhooks/rest/webhook``.
 
-Rasa 3.6 catches an exception while running an action (action server down, timeout,
-error in the action), logs "Encountered an exception while running action ...", drops
-the action's events and carries on: over REST the answer is HTTP 200 with ``[]``, so the
-person hears nothing. When the whole turn fails (tracker store down, ...) the answer is
-also ``[]``. This channel keeps Rasa's REST channel (same URL ``/webhooks/rest/webhook``,
-same channel name ``rest``, streaming too) and adds one kind Dutch message
-(``actions.texts.TURN_FAILED_TEXT``; channels/webchat.py does the same) to a turn in
-which an action failed or the turn itself failed and no bot message was sent. As soon as
-the action server is back, turns are answered as usual again.
+``{"sender": "<id>", "message": "<text>"}`` -> the bot's messages as JSON (``?stream=true``:
+one JSON message per line as they come). The same URL and channel name as Rasa's REST
+channel, with what a public endpoint needs:
+
+- identity from this channel only: the conversation is ``rest:<sender>``; an
+  ``input_channel`` in the body is ignored, so a caller cannot speak as a Telegram or widget
+  person. The sender id is whatever the caller sends: this channel trusts its caller, so it
+  belongs behind the integrator's own authentication, or on loopback (README "REST");
+- no ``sender`` (or not a non-empty string) -> 400, never pooled under one shared id;
+  ``message`` longer than 4,000 characters -> 413; bodies over 64 KB -> 413 unread;
+- the shared turn wrapper (channels/turns.py): kind message on a failed turn, per-person
+  rate limit; here also a per-address limit (``RATE_LIMIT_PER_IP_PER_MINUTE``). Over a limit
+  the answer is 429 with the kind message in the usual JSON list.
 
 credentials.yml::
 
@@ -17,87 +21,115 @@ credentials.yml::
 
 from __future__ import annotations
 
-import contextvars
+import asyncio
+import json
 import logging
-from typing import Any, Awaitable, Callable, List, Optional
+from typing import Any, Awaitable, Callable, Optional, Text
 
-from rasa.core.channels.channel import OutputChannel, UserMessage
-from rasa.core.channels.rest import RestInput as RasaRestInput
-from sanic import Blueprint
+from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from rasa.core.channels.rest import QueueOutputChannel
+from rasa.utils.endpoints import bool_arg
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
 
-from actions.texts import TURN_FAILED_TEXT
+from actions.texts import RATE_LIMITED_TEXT
+from channels.rate_limit import rate_limiter
+from channels.turns import MAX_MESSAGE_CHARS, RATE_LIMITED, TOO_LONG, Turn, guard_turns
 
 logger = logging.getLogger(__name__)
 
-
-# Logged by rasa.core.processor when an action raises; the events of that action are lost.
-ACTION_FAILED_LOG = "Encountered an exception while running action"
-
-# Failures noticed during the current turn (one list per turn, in the turn's asyncio task).
-_turn_failures: contextvars.ContextVar[Optional[List[str]]] = contextvars.ContextVar(
-    "turn_failures", default=None
-)
+MAX_BODY_BYTES = 64 * 1024
+STATUS = {TOO_LONG: 413, RATE_LIMITED: 429}
 
 
-class _ActionFailureHandler(logging.Handler):
-    """Notes Rasa's 'action failed' log records in the current turn's failure list."""
-
-    def emit(self, record: logging.LogRecord) -> None:
-        failures = _turn_failures.get()
-        if failures is not None and str(record.msg).startswith(ACTION_FAILED_LOG):
-            failures.append(record.getMessage())
+def _error(status: int, error: Text) -> HTTPResponse:
+    return response.json({"error": error}, status=status)
 
 
-_HANDLER = _ActionFailureHandler(level=logging.ERROR)
+async def _read_body(request: Request) -> Optional[bytes]:
+    """The body, or None when it is larger than MAX_BODY_BYTES (read no further)."""
+    if int(request.headers.get("content-length") or 0) > MAX_BODY_BYTES:
+        return None
+    body = bytearray()
+    while True:
+        chunk = await request.stream.read()
+        if chunk is None:
+            return bytes(body)
+        body.extend(chunk)
+        if len(body) > MAX_BODY_BYTES:
+            return None
 
 
-def _watch_processor_log() -> None:
-    processor_logger = logging.getLogger("rasa.core.processor")
-    if _HANDLER not in processor_logger.handlers:
-        processor_logger.addHandler(_HANDLER)
+class RestInput(InputChannel):
+    """REST channel; see the module docstring."""
 
+    @classmethod
+    def name(cls) -> Text:
+        return "rest"
 
-def _count_responses(output: OutputChannel) -> List[int]:
-    """Counts the bot messages sent through ``output`` (same object, so Rasa's type checks hold)."""
-    sent = [0]
-    send_response = output.send_response
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        handle = guard_turns(on_new_message)
+        rest = Blueprint("custom_webhook_RestInput", __name__)
 
-    async def counted(*args: Any, **kwargs: Any) -> None:
-        sent[0] += 1
-        await send_response(*args, **kwargs)
+        @rest.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
 
-    output.send_response = counted  # type: ignore[method-assign]
-    return sent
+        @rest.route("/webhook", methods=["POST"], stream=True)
+        async def receive(request: Request) -> HTTPResponse:
+            body = await _read_body(request)
+            if body is None:
+                return _error(413, f"body larger than {MAX_BODY_BYTES} bytes")
+            try:
+                payload = json.loads(body or b"null")
+            except ValueError:
+                return _error(400, "body must be JSON")
+            if not isinstance(payload, dict):
+                return _error(400, "body must be a JSON object")
+            sender, text = payload.get("sender"), payload.get("message")
+            if not isinstance(sender, str) or not sender.strip():
+                return _error(400, "sender must be a non-empty string")
+            if not isinstance(text, str):
+                return _error(400, "message must be a string")
+            if len(text) > MAX_MESSAGE_CHARS:
+                return _error(413, f"message longer than {MAX_MESSAGE_CHARS} characters")
+            if not await rate_limiter().allow_address(request.remote_addr or request.ip):
+                return response.json([{"recipient_id": sender, "text": RATE_LIMITED_TEXT}], status=429)
+            if bool_arg(request, "stream", default=False):
+                return response.stream(self._streamer(handle, text, sender),
+                                       content_type="text/event-stream")
+            collector = CollectingOutputChannel()
+            turn = await self._turn(handle, UserMessage(text, collector, sender, input_channel=self.name()))
+            return response.json(collector.messages, status=STATUS.get(turn.refused, 200))
 
+        return rest
 
-def with_kind_failure_message(
-    on_new_message: Callable[[UserMessage], Awaitable[Any]],
-) -> Callable[[UserMessage], Awaitable[Any]]:
-    """``on_new_message`` that adds ``TURN_FAILED_TEXT`` to a failed, silent turn."""
-    _watch_processor_log()
-
-    async def handle(message: UserMessage) -> Any:
-        failures: List[str] = []
-        token = _turn_failures.set(failures)
-        output = message.output_channel
-        sent = _count_responses(output)
+    @staticmethod
+    async def _turn(handle: Callable[[UserMessage], Awaitable[Turn]], message: UserMessage) -> Turn:
         try:
-            return await on_new_message(message)
-        except Exception:
-            failures.append("turn failed")
-            raise
-        finally:
-            _turn_failures.reset(token)
-            del output.send_response  # back to the class's method
-            if failures and sent[0] == 0:
-                logger.warning("Turn without an answer (%s); sent the kind message", failures[0])
-                await output.send_text_message(message.sender_id, TURN_FAILED_TEXT)
+            return await handle(message)
+        except asyncio.CancelledError:
+            logger.error("REST turn timed out")
+        except Exception:  # the kind message is already in the answer
+            logger.exception("REST turn failed")
+        return Turn()
 
-    return handle
+    def _streamer(self, handle: Callable[[UserMessage], Awaitable[Turn]], text: Text,
+                  sender: Text) -> Callable[[Any], Awaitable[None]]:
+        """Writes each bot message as one JSON line as soon as it is sent."""
 
+        async def stream(answer: Any) -> None:
+            queue: asyncio.Queue = asyncio.Queue()
 
-class RestInput(RasaRestInput):
-    """Rasa's REST channel plus a kind message when a turn fails (see the module docstring)."""
+            async def run() -> None:
+                await self._turn(handle, UserMessage(text, QueueOutputChannel(queue), sender,
+                                                     input_channel=self.name()))
+                await queue.put(None)
 
-    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
-        return super().blueprint(with_kind_failure_message(on_new_message))
+            task = asyncio.ensure_future(run())
+            while (message := await queue.get()) is not None:
+                await answer.write(json.dumps(message) + "\n")
+            await task
+
+        return stream

@@ -3,7 +3,8 @@
 - `api_url`: the Bot API base URL (Telegram's by default, or a self-hosted
   telegram-bot-api server);
 - `secret_token`: given to setWebhook; updates without it are refused, so nobody can
-  post made-up updates in someone else's name;
+  post made-up updates in someone else's name. With a token set the channel refuses to
+  start without a secret token of at least 32 characters;
 - the webhook is set once the server runs (Rasa 3.6 sets it while building the
   channel, with `asyncio.run`, which fails inside a running server), and the bot's
   name (`verify`) is checked once instead of calling getMe for every update;
@@ -14,7 +15,10 @@
 - buttons become a reply keyboard; tapping one sends its title, which is mapped back
   to the button's payload from the tracker;
 - voice, photos, stickers and other non-text messages get a kind "text only" answer;
-- Telegram's `/start` becomes `start_payload` (default `/greet`).
+- Telegram's `/start` becomes `start_payload` (default `/greet`);
+- every message goes through the channels' shared wrapper (channels/turns.py): the
+  conversation is `telegram:<chat id>`, at most 4,000 characters, rate limit, and a kind
+  message when a turn fails.
 """
 
 import hmac
@@ -31,11 +35,14 @@ from sanic import Blueprint, Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from actions.store.identity import sender_key
 from actions.texts import TELEGRAM_PRIVATE_ONLY, TELEGRAM_TEXT_ONLY
+from channels.turns import guard_turns
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_API_URL = "https://api.telegram.org"
+MIN_SECRET_CHARS = 32
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 NON_TEXT_KINDS = {
     "animation", "audio", "contact", "dice", "document", "game", "location",
@@ -102,6 +109,12 @@ class TelegramInput(rasa_telegram.TelegramInput):
         secret_token: Optional[Text] = None,
         start_payload: Text = "/greet",
     ) -> None:
+        if access_token and len(secret_token or "") < MIN_SECRET_CHARS:
+            raise ValueError(
+                f"Telegram is configured (TELEGRAM_ACCESS_TOKEN) but TELEGRAM_SECRET_TOKEN is "
+                f"missing or shorter than {MIN_SECRET_CHARS} characters: without it anyone could "
+                f"post updates in a person's name. Set TELEGRAM_SECRET_TOKEN=$(openssl rand -hex 32)."
+            )
         super().__init__(access_token, verify, webhook_url, debug_mode)
         self.api_url = api_url
         self.secret_token = secret_token
@@ -122,6 +135,7 @@ class TelegramInput(rasa_telegram.TelegramInput):
             telegram_webhook.route("/webhook", methods=["POST"])(self._inactive)
             return telegram_webhook
         out_channel = self.get_output_channel()
+        handle = guard_turns(on_new_message)
 
         @telegram_webhook.listener("after_server_start")
         async def set_webhook_on_start(app: Sanic, _: Any) -> None:
@@ -144,7 +158,7 @@ class TelegramInput(rasa_telegram.TelegramInput):
 
         @telegram_webhook.route("/webhook", methods=["POST"])
         async def webhook(request: Request) -> HTTPResponse:
-            if self.secret_token and not hmac.compare_digest(
+            if not hmac.compare_digest(
                 request.headers.get(SECRET_HEADER, "").encode(), self.secret_token.encode()
             ):
                 return response.text("forbidden", status=403)
@@ -153,7 +167,7 @@ class TelegramInput(rasa_telegram.TelegramInput):
             try:
                 if not await self._bot_is_verified(out_channel):
                     return response.text("failed")
-                await self._handle(Update.to_object(request.json), out_channel, on_new_message)
+                await self._handle(Update.to_object(request.json), out_channel, handle)
             except Exception as error:
                 logger.exception(f"Could not handle a Telegram update: {error}")
                 if self.debug_mode:
@@ -213,7 +227,7 @@ class TelegramInput(rasa_telegram.TelegramInput):
         if text == "/start" or text.startswith("/start "):
             text = self.start_payload
         else:
-            text = await self._button_payload(str(chat_id), text) or text
+            text = await self._button_payload(sender_key(self.name(), str(chat_id)), text) or text
         await on_new_message(
             UserMessage(
                 text,

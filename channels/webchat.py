@@ -8,23 +8,25 @@ One `rasa run` process serves everything on its port:
 
 Compared with Rasa 3.6's `SocketIOInput` this channel
 
-- always keeps one conversation per browser: the session id is issued by the server
-  (128 random bits), kept by the browser and bound to the socket, so a socket only
-  ever speaks as the session it was confirmed for (its sender_id);
+- always keeps one conversation per browser: the session id is issued and signed by the
+  server (channels/sessions.py), kept by the browser and bound to the socket, so a socket only
+  ever speaks as the session it was confirmed for; a made-up, altered or revoked id gets a new
+  session. The conversation is `webchat:<session id>` (channels/turns.py);
+- after "wis mijn gegevens" the session id is revoked for good and the sockets of that session
+  are moved to a new one (`session_renewed`), so the old id no longer opens anything;
 - awaits joining the session room (Rasa 3.6 does not await python-socketio 5's
   coroutine, so persistent sessions would never receive the bot's messages);
 - answers `history_request` with the conversation so far, read from the tracker
   store, so a page reload shows it again without keeping it in the browser;
-- like channels/rest.py, answers a turn that failed in silence (action server down)
-  with one kind message (`actions.texts.TURN_FAILED_TEXT`).
+- runs every message through the channels' shared wrapper (channels/turns.py): at most
+  4,000 characters, rate limit, a kind message when a turn fails; the socket's `metadata`
+  is dropped, never stored.
 
 It also serves `/widget/demo-page.js`, which plays facilitator demos (`/widget/?demo=<id>`).
 """
 
-import json
+import asyncio
 import logging
-import re
-import uuid
 from pathlib import Path
 from typing import Any, Awaitable, Callable, Dict, Iterable, List, Optional, Text
 
@@ -36,14 +38,14 @@ from sanic import Blueprint, Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from channels.rest import with_kind_failure_message
+from actions.store.identity import sender_key
+from channels import sessions
+from channels.turns import Turn, guard_turns
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_WIDGET_DIR = Path(__file__).resolve().parent.parent / "widget"
-SESSION_ID_PATTERN = re.compile(r"^[0-9a-f]{32}$")
 HISTORY_LIMIT = 200
-MAX_MESSAGE_CHARS = 4000
 
 # The demo page loads only same-origin scripts; the widget itself needs a socket.
 DEMO_PAGE_CSP = (
@@ -130,13 +132,12 @@ class WebchatInput(SocketIOInput):
         self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
     ) -> List[Blueprint]:
         """Socket.io blueprint (with our session handlers) and the widget routes."""
-        on_new_message = with_kind_failure_message(on_new_message)
         socket_blueprint = super().blueprint(on_new_message)
-        self._register_socket_handlers(on_new_message)
+        self._register_socket_handlers(guard_turns(on_new_message))
         return [socket_blueprint, self._widget_blueprint()]
 
     def _register_socket_handlers(
-        self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
+        self, handle: Callable[[UserMessage], Awaitable[Turn]]
     ) -> None:
         """Replaces the parent's session and message handlers, adds history."""
         sio, namespace = self.sio, self.namespace
@@ -145,19 +146,31 @@ class WebchatInput(SocketIOInput):
         async def bound_session(sid: Text) -> Optional[Text]:
             return (await sio.get_session(sid, namespace=namespace)).get("session_id")
 
-        @sio.on("session_request", namespace=namespace)
-        async def session_request(sid: Text, data: Any = None) -> None:
-            requested = data.get("session_id") if isinstance(data, dict) else None
-            if isinstance(requested, str) and SESSION_ID_PATTERN.match(requested):
-                session_id = requested
-            else:
-                session_id = uuid.uuid4().hex
+        async def bind(sid: Text, session_id: Text) -> None:
             previous = await bound_session(sid)
             if previous and previous != session_id:
                 await sio.leave_room(sid, previous, namespace=namespace)
             await sio.save_session(sid, {"session_id": session_id}, namespace=namespace)
             await sio.enter_room(sid, session_id, namespace=namespace)
+
+        @sio.on("session_request", namespace=namespace)
+        async def session_request(sid: Text, data: Any = None) -> None:
+            requested = data.get("session_id") if isinstance(data, dict) else None
+            if await sessions.valid_kind(requested):
+                session_id = requested
+            else:
+                session_id = sessions.issue(sessions.WEBCHAT)
+            await bind(sid, session_id)
             await sio.emit("session_confirm", session_id, room=sid, namespace=namespace)
+
+        async def renew(session_id: Text) -> None:
+            """Revokes an erased session; its sockets here go on in a fresh one."""
+            await sessions.revoke(session_id)
+            fresh = sessions.issue(sessions.signed_kind(session_id) or sessions.WEBCHAT)
+            room = list(sio.manager.get_participants(namespace or "/", session_id))
+            for sid, _ in room:
+                await bind(sid, fresh)
+            await sio.emit("session_renewed", fresh, room=fresh, namespace=namespace)
 
         @sio.on(self.user_message_evt, namespace=namespace)
         async def handle_message(sid: Text, data: Any = None) -> None:
@@ -166,14 +179,10 @@ class WebchatInput(SocketIOInput):
             if not session_id or not isinstance(text, str) or not text.strip():
                 logger.debug(f"Ignoring message from socket {sid} without session.")
                 return
-            message = UserMessage(
-                text[:MAX_MESSAGE_CHARS],
-                SocketIOOutput(sio, self.bot_message_evt),
-                session_id,
-                input_channel=self.name(),
-                metadata=self._metadata(data),
-            )
-            await on_new_message(message)
+            output = SocketIOOutput(sio, self.bot_message_evt)
+            turn = await handle(UserMessage(text, output, session_id, input_channel=self.name()))
+            if turn.erased:
+                await renew(session_id)
 
         @sio.on("history_request", namespace=namespace)
         async def history_request(sid: Text, *_: Any) -> None:
@@ -188,21 +197,12 @@ class WebchatInput(SocketIOInput):
                 namespace=namespace,
             )
 
-    def _metadata(self, data: Dict[Text, Any]) -> Dict[Text, Any]:
-        metadata = data.get(self.metadata_key) or {}
-        if isinstance(metadata, str):
-            try:
-                metadata = json.loads(metadata)
-            except ValueError:
-                metadata = {}
-        return metadata if isinstance(metadata, dict) else {}
-
     async def _history(self, session_id: Text) -> List[Dict[Text, Any]]:
         agent = getattr(self.app.ctx, "agent", None) if self.app else None
         if agent is None or agent.tracker_store is None:
             return []
         try:
-            tracker = await agent.tracker_store.retrieve(session_id)
+            tracker = await agent.tracker_store.retrieve(sender_key(self.name(), session_id))
         except Exception:  # a failing store must not break the chat itself
             logger.exception("Could not read the conversation history.")
             return []
@@ -216,6 +216,7 @@ class WebchatInput(SocketIOInput):
         @widget.listener("before_server_start")
         async def remember_app(app: Sanic, _: Any) -> None:
             self.app = app
+            await asyncio.to_thread(sessions.revoked_sessions)  # open the table before people come
 
         async def built_script(name: Text) -> HTTPResponse:
             if not (dist / name).is_file():

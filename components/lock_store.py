@@ -12,22 +12,36 @@ endpoints.yml::
 ``REDIS_URL`` (optional), e.g. ``redis://:secret@redis:6379/1``: host, port, password and
 database number (default 1, as in Rasa). ``rediss://`` switches TLS on. A ``url:`` in
 endpoints.yml wins over the environment; other keys there (``key_prefix``,
-``socket_timeout``, ...) are passed on to Rasa's ``RedisLockStore``.
+``socket_timeout``, ...) are passed on to ``HashedRedisLockStore`` (Rasa's ``RedisLockStore``
+with hashed keys and atomic updates, below).
 """
 
 from __future__ import annotations
 
+import asyncio
+import json
 import logging
 import os
-from contextlib import nullcontext
-from typing import Any, ContextManager, Dict, Mapping, Optional, Text
+import time
+from contextlib import asynccontextmanager
+from typing import Any, AsyncIterator, Callable, Dict, Mapping, Optional, Text, TypeVar
 from urllib.parse import unquote, urlparse
 
+from rasa.core.constants import DEFAULT_REQUEST_TIMEOUT
 from rasa.core.lock import TicketLock
-from rasa.core.lock_store import LOCK_LIFETIME, InMemoryLockStore, LockStore, RedisLockStore
+from rasa.core.lock_store import (
+    LOCK_LIFETIME, InMemoryLockStore, LockError, LockStore, RedisLockStore,
+)
 from rasa.utils.endpoints import EndpointConfig
 
+from actions.store.identity import pseudonym
+
 logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+KEY_NAMESPACE = "reflectie"
+# Rasa waits up to DEFAULT_REQUEST_TIMEOUT for one action; a turn's ticket outlives that.
+LOCK_LIFETIME_SECONDS = DEFAULT_REQUEST_TIMEOUT + 60
 
 
 def redis_kwargs(url: str) -> Dict[str, Any]:
@@ -58,16 +72,91 @@ def create_lock_store(
         return InMemoryLockStore()
     kwargs = {**redis_kwargs(url), **extra}
     logger.info("Lock store: Redis at %s:%s", kwargs["host"], kwargs["port"])
-    return RedisLockStore(**kwargs)
+    return HashedRedisLockStore(**kwargs)
+
+
+class HashedRedisLockStore(RedisLockStore):
+    """Rasa's Redis lock store, with what a store of people's conversation ids needs.
+
+    - Keys live in their own namespace (``reflectie:lock:`` unless ``key_prefix`` says
+      otherwise) and carry a keyed hash of the conversation id, never the id itself
+      (``telegram:<chat id>``); the stored lock holds the hash too.
+    - Every read-change-write of a lock is one optimistic Redis transaction (WATCH/MULTI,
+      retried on conflict): two servers can never both take the first ticket, and nothing
+      waits on a mutex.
+    - A lock key expires a minute after its newest ticket, so a crashed server leaves nothing.
+    """
+
+    def __init__(self, key_prefix: Optional[Text] = KEY_NAMESPACE, **kwargs: Any) -> None:
+        super().__init__(key_prefix=key_prefix, **kwargs)
+
+    def _key(self, conversation_id: Text) -> str:
+        return self.key_prefix + pseudonym(b"lock-store", conversation_id)
+
+    @staticmethod
+    def _load(raw: Optional[bytes], conversation_id: Text) -> Optional[TicketLock]:
+        if not raw:
+            return None
+        lock = TicketLock.from_dict(json.loads(raw))
+        lock.conversation_id = conversation_id
+        return lock
+
+    def _dump(self, lock: TicketLock) -> str:
+        return TicketLock(pseudonym(b"lock-store", lock.conversation_id), lock.tickets).dumps()
+
+    @staticmethod
+    def _expiry(lock: TicketLock) -> int:
+        newest = max((ticket.expires for ticket in lock.tickets), default=time.time())
+        return max(1, int(newest - time.time()) + 60)
+
+    def get_lock(self, conversation_id: Text) -> Optional[TicketLock]:
+        return self._load(self.red.get(self._key(conversation_id)), conversation_id)
+
+    def delete_lock(self, conversation_id: Text) -> None:
+        self.red.delete(self._key(conversation_id))
+
+    def save_lock(self, lock: TicketLock) -> None:
+        self.red.set(self._key(lock.conversation_id), self._dump(lock), ex=self._expiry(lock))
+
+    def _change(self, conversation_id: Text, change: Callable[[TicketLock], T]) -> T:
+        """Applies ``change`` to the stored lock atomically; an unused lock is deleted."""
+        key = self._key(conversation_id)
+
+        def attempt(pipe: Any) -> T:
+            lock = self._load(pipe.get(key), conversation_id) or self.create_lock(conversation_id)
+            result = change(lock)
+            pipe.multi()
+            if lock.is_someone_waiting():
+                pipe.set(key, self._dump(lock), ex=self._expiry(lock))
+            else:
+                pipe.delete(key)
+            return result
+
+        return self.red.transaction(attempt, key, value_from_callable=True)
+
+    def issue_ticket(self, conversation_id: Text, lock_lifetime: float = LOCK_LIFETIME) -> int:
+        try:
+            return self._change(conversation_id, lambda lock: lock.issue_ticket(lock_lifetime))
+        except Exception as error:
+            raise LockError(f"Error while acquiring lock. Error:\n{error}") from error
+
+    def update_lock(self, conversation_id: Text) -> None:
+        self._change(conversation_id, TicketLock.remove_expired_tickets)
+
+    def finish_serving(self, conversation_id: Text, ticket_number: int) -> None:
+        self._change(conversation_id, lambda lock: lock.remove_ticket_for(ticket_number))
+
+    def cleanup(self, conversation_id: Text, ticket_number: int) -> None:
+        self.finish_serving(conversation_id, ticket_number)  # deletes the lock once unused
 
 
 class EnvLockStore(LockStore):
     """Rasa lock store that hands every call to the store ``create_lock_store`` picked.
 
-    Rasa's ticket bookkeeping reads a lock, changes it and writes it back. With Redis and two
-    servers, two messages of one person arriving at the same moment could both read an empty
-    lock and both be served at once (a lost turn; tests/scaleout). Each read-change-write is
-    therefore done under a short Redis mutex.
+    ``lock()`` never blocks the event loop: with Redis, each bookkeeping step runs in a worker
+    thread, and waiting for one's turn is ``asyncio.sleep``. A ticket lives at least as long as
+    Rasa waits for the action server (``LOCK_LIFETIME_SECONDS``), so a slow turn is never
+    overtaken by the person's next message.
     """
 
     def __init__(self, endpoint_config: Optional[EndpointConfig] = None) -> None:
@@ -83,27 +172,41 @@ class EnvLockStore(LockStore):
     def save_lock(self, lock: TicketLock) -> None:
         self.store.save_lock(lock)
 
-    def _mutex(self, conversation_id: Text) -> ContextManager:
-        red = getattr(self.store, "red", None)
-        if red is None:  # in-process: these calls never interleave
-            return nullcontext()
-        name = f"{self.store.key_prefix}{conversation_id}:mutex"
-        return red.lock(name, timeout=10, blocking_timeout=10)
-
     def issue_ticket(self, conversation_id: Text, lock_lifetime: float = LOCK_LIFETIME) -> int:
-        with self._mutex(conversation_id):
-            return super().issue_ticket(conversation_id, lock_lifetime)
+        return self.store.issue_ticket(conversation_id, max(lock_lifetime, LOCK_LIFETIME_SECONDS))
 
     def update_lock(self, conversation_id: Text) -> None:
-        with self._mutex(conversation_id):
-            super().update_lock(conversation_id)
+        self.store.update_lock(conversation_id)
 
     def finish_serving(self, conversation_id: Text, ticket_number: int) -> None:
-        with self._mutex(conversation_id):
-            super().finish_serving(conversation_id, ticket_number)
+        self.store.finish_serving(conversation_id, ticket_number)
 
     def cleanup(self, conversation_id: Text, ticket_number: int) -> None:
-        with self._mutex(conversation_id):
-            LockStore.finish_serving(self, conversation_id, ticket_number)
-            if not self.is_someone_waiting(conversation_id):
-                self.delete_lock(conversation_id)
+        self.store.cleanup(conversation_id, ticket_number)
+
+    async def _off_loop(self, function: Callable[..., T], *args: Any) -> T:
+        if isinstance(self.store, InMemoryLockStore):  # no I/O: no thread needed
+            return function(*args)
+        return await asyncio.to_thread(function, *args)
+
+    @asynccontextmanager
+    async def lock(
+        self,
+        conversation_id: Text,
+        lock_lifetime: float = LOCK_LIFETIME,
+        wait_time_in_seconds: float = 1,
+    ) -> AsyncIterator[TicketLock]:
+        """Rasa's ticket lock (``LockStore.lock``), without blocking the event loop."""
+        ticket = await self._off_loop(self.issue_ticket, conversation_id, lock_lifetime)
+        try:
+            while True:
+                lock = await self._off_loop(self.get_lock, conversation_id)
+                if not lock:
+                    raise LockError(f"Could not acquire lock for conversation_id '{conversation_id}'.")
+                if not lock.is_locked(ticket):
+                    break
+                await asyncio.sleep(wait_time_in_seconds)
+                await self._off_loop(self.update_lock, conversation_id)
+            yield lock
+        finally:
+            await self._off_loop(self.cleanup, conversation_id, ticket)

@@ -15,8 +15,11 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from components.rule_component import RuleComponent
 
-_HIDDEN = re.compile(r"<(script|style)\b[^>]*>.*?(</\1\s*>|$)", re.IGNORECASE | re.DOTALL)
-_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
+# Linear time: a tag's inside stops at the next "<" as well as at ">", so a failed match at one
+# "<" never rescans past the next one ("<a" * 500000 took minutes with "[^>]*"). A hidden
+# block's lazy body always ends, at its closing tag or at the end of the text.
+_HIDDEN = re.compile(r"<(script|style)\b[^<>]*>.*?(</\1\s*>|$)", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
 
 
 def strip_markup(text: str) -> str:

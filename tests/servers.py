@@ -12,11 +12,12 @@ import os
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, Callable, Dict, Iterator, List, Optional
+from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 from urllib.parse import parse_qsl
 
 import pytest
@@ -130,8 +131,8 @@ class _Process(Service):
 class ScriptedServer(_Process):
     """The channels on a stand-in assistant (tests/channels/scripted_assistant.py)."""
 
-    def start(self, telegram_api: str) -> "ScriptedServer":
-        env = dict(os.environ, PYTHONPATH=str(ROOT))
+    def start(self, telegram_api: str, **env_vars: str) -> "ScriptedServer":
+        env = dict(os.environ, PYTHONPATH=str(ROOT), **env_vars)
         command = [sys.executable, "-m", "tests.channels.scripted_assistant",
                    "--port", str(self.port), "--telegram-api", telegram_api]
         self._spawn(command, env, "/webhooks/webchat/", timeout=60)
@@ -186,6 +187,44 @@ def post_update(
             return answer.status
     except urllib.error.HTTPError as error:
         return error.code
+
+
+def post_json(url: str, payload: Any, timeout: float = 120) -> Tuple[int, Any]:
+    """POSTs JSON (or raw bytes) and returns (status, decoded JSON answer or None)."""
+    data = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+    request = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as answer:
+            status, body = answer.status, answer.read()
+    except urllib.error.HTTPError as error:
+        status, body = error.code, error.read()
+    return status, json.loads(body) if body else None
+
+
+def rest_turn(server_url: str, body: Dict[str, Any]) -> Tuple[int, List[str]]:
+    """One REST turn: (status, the bot's texts)."""
+    status, answer = post_json(f"{server_url}/webhooks/rest/webhook", body)
+    texts = [m.get("text") or "" for m in answer] if isinstance(answer, list) else []
+    return status, texts
+
+
+def stored_events(sender_id: str) -> List[Dict[str, Any]]:
+    """The events the tracker store (this process's TRACKER_DB_URL, shared with the servers)
+    holds for one conversation, as dicts; read directly, not through Rasa's HTTP API."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    from rasa.shared.core.domain import Domain
+
+    from components.tracker_store import ErasableSQLTrackerStore
+
+    store = ErasableSQLTrackerStore(Domain.empty())
+    try:  # in a thread of its own: callable from inside a running event loop too
+        with ThreadPoolExecutor(1) as thread:
+            tracker = thread.submit(asyncio.run, store.retrieve(sender_id)).result()
+    finally:
+        store.engine.dispose()
+    return [event.as_dict() for event in tracker.events] if tracker else []
 
 
 @contextmanager

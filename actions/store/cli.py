@@ -1,7 +1,9 @@
 """Operator commands for the reflection log.
 
-    python -m actions.store.cli export web:1234 [--out file.md]   # or a 64-hex person key
-    python -m actions.store.cli delete web:1234                    # reflections + tracker events
+    python -m actions.store.cli export telegram:1234 [--out f.md]  # or a 64-hex person key
+    python -m actions.store.cli delete telegram:1234               # reflections + tracker events
+
+A person is ``<channel>:<sender id>`` exactly as the tracker names them (actions/store/identity.py).
     python -m actions.store.cli purge [--days N]                   # retention (default from env)
     python -m actions.store.cli flush                              # write the spool now
     python -m actions.store.cli migrate                            # alembic upgrade head
@@ -18,6 +20,7 @@ from typing import List, Optional, Tuple
 from actions.store import StoreUnavailable, get_store
 from actions.store.config import Settings, load_keys
 from actions.store.db import upgrade_schema
+from actions.store.identity import sender_key
 from actions.store.tracker_events import erase_sender_events, purge_events_older_than
 from actions.store.render import render_export
 
@@ -55,7 +58,7 @@ def _delete(args) -> int:
     if sender_id is not None:
         settings = Settings.from_env()
         counts["tracker_events"] = erase_sender_events(
-            settings.tracker_db_url, f"{channel}:{sender_id}", load_keys(settings)
+            settings.tracker_db_url, sender_key(channel, sender_id), load_keys(settings)
         )
     else:
         print("Only a person key was given: tracker events need channel:sender_id.")

@@ -20,6 +20,7 @@ from actions.privacy import (
 )
 from actions.store import ReflectionStore
 from actions.store.config import ERASE_SLOT, Keys
+from actions.store.identity import split_sender
 
 
 @pytest.fixture
@@ -157,3 +158,25 @@ def test_unknown_channel_is_still_a_separate_identity(store):
     share(store, track)
     assert len(store.all_reflections("unknown", "alice")) == 1
     assert store.all_reflections("rest", "alice") == []
+
+
+def test_identity_comes_from_the_sender_prefix_not_the_latest_channel(store):
+    """A REST message cannot pass for the Telegram person whose chat id it names."""
+    store.add_reflection("telegram", "5001", "kennen", "wie", "mijn zus in Gent")
+    spoof = tracker("rest:5001", "laat mijn reflecties zien", "show_reflections", channel="telegram")
+    messages, _ = run(ActionShowReflections(lambda: store), spoof)
+    assert messages == [texts.REFLECTIONS_NONE]
+    run(ActionDeleteMyData(lambda: store), confirmed("rest:5001", channel="telegram"))
+    assert len(store.all_reflections("telegram", "5001")) == 1
+
+
+def test_a_person_from_before_the_prefix_keeps_their_reflections(store):
+    """The person key is still HMAC(channel + raw id): prefixed trackers find old rows."""
+    key_before = store.person_key("telegram", "5002")
+    store.add_reflection("telegram", "5002", "kennen", "wie", "mijn buurman")
+    messages, _ = run(ActionShowReflections(lambda: store),
+                      tracker("telegram:5002", "laat zien", "show_reflections", channel="telegram"))
+    assert "mijn buurman" in messages[0]
+    assert store.person_key(*split_sender("telegram:5002")) == key_before
+    run(ActionDeleteMyData(lambda: store), confirmed("telegram:5002", channel="telegram"))
+    assert store.all_reflections("telegram", "5002") == []

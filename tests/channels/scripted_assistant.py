@@ -1,6 +1,6 @@
 """A stand-in Rasa server for channel tests that need no trained model.
 
-Mounts the real channels (webchat, Telegram) on a Sanic app exactly like `rasa run`
+Mounts the real channels (REST, webchat, Telegram) on a Sanic app exactly like `rasa run`
 does, with an agent that gives fixed answers and keeps real trackers in memory.
 Run: `python -m tests.channels.scripted_assistant --port P --telegram-api URL`.
 """
@@ -14,6 +14,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import BotUttered, UserUttered
 from sanic import Sanic
 
+from channels.rest import RestInput
 from channels.telegram import TelegramInput
 from channels.webchat import WebchatInput
 
@@ -26,7 +27,7 @@ GREETING = {
 }
 TELEGRAM_BOT = "reflectie_test_bot"
 TELEGRAM_TOKEN = "123456:TEST-token"
-TELEGRAM_SECRET = "test-secret"
+TELEGRAM_SECRET = "test-secret-0123456789abcdef0123456789"
 
 
 class ScriptedAgent:
@@ -58,6 +59,7 @@ def build_app(telegram_api: str, port: int) -> Sanic:
     app = Sanic("scripted_assistant")
     app.ctx.agent = ScriptedAgent()
     channels = [
+        RestInput(),
         WebchatInput.from_credentials({}),
         TelegramInput.from_credentials(
             {

@@ -4,6 +4,8 @@ Real Update JSON is posted to the webhook; the fake API records what the bot sen
 The crisis answer through the trained assistant is in test_telegram_conversation.py.
 """
 import itertools
+import os
+import subprocess
 import time
 
 import pytest
@@ -11,7 +13,8 @@ import pytest
 from actions.texts import TELEGRAM_PRIVATE_ONLY, TELEGRAM_TEXT_ONLY
 from tests.channels import telegram_updates as updates
 from tests.channels.scripted_assistant import TELEGRAM_SECRET, TELEGRAM_TOKEN
-from tests.servers import post_update
+from tests.conversation import MODEL, ROOT, free_port
+from tests.servers import CREDENTIALS, RASA, post_update
 
 
 _people = itertools.count(5001)
@@ -24,12 +27,11 @@ def user() -> int:
 
 @pytest.mark.slow
 def test_webhook_is_set_with_secret_on_configured_api(fake_bot_api, scripted_server):
-    calls = [c for c in fake_bot_api.calls if c["method"] == "setWebhook"]
-    assert calls and calls[0]["token"] == TELEGRAM_TOKEN
-    assert calls[0]["params"] == {
-        "url": f"{scripted_server.url}/webhooks/telegram/webhook",
-        "secret_token": TELEGRAM_SECRET,
-    }
+    url = f"{scripted_server.url}/webhooks/telegram/webhook"
+    [call] = [c for c in fake_bot_api.calls
+              if c["method"] == "setWebhook" and c["params"].get("url") == url]
+    assert call["token"] == TELEGRAM_TOKEN
+    assert call["params"] == {"url": url, "secret_token": TELEGRAM_SECRET}
 
 
 @pytest.mark.slow
@@ -99,3 +101,33 @@ def test_channel_without_token_stays_inactive():
     )
     blueprint = channel.blueprint(on_new_message=None)
     assert [route.uri for route in blueprint._future_routes] == ["/webhook"]
+
+
+@pytest.mark.parametrize("secret", ["", "kort", "x" * 31])
+def test_channel_with_token_refuses_a_short_secret(secret):
+    from channels.telegram import TelegramInput
+
+    with pytest.raises(ValueError, match="TELEGRAM_SECRET_TOKEN"):
+        TelegramInput.from_credentials({"access_token": TELEGRAM_TOKEN, "verify": "bot",
+                                        "webhook_url": "", "secret_token": secret})
+
+
+@pytest.mark.slow
+def test_rasa_run_refuses_to_start_with_a_short_secret():
+    """`rasa run` with the project's credentials.yml stops with a clear error."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT), TELEGRAM_ACCESS_TOKEN=TELEGRAM_TOKEN,
+               TELEGRAM_BOT_USERNAME="bot", TELEGRAM_WEBHOOK_URL="", TELEGRAM_API_URL="",
+               TELEGRAM_SECRET_TOKEN="geheim")
+    done = subprocess.run([str(RASA), "run", "-p", str(free_port()), "-i", "127.0.0.1",
+                           "--credentials", str(CREDENTIALS), "--endpoints", str(ROOT / "endpoints.yml"),
+                           "-m", str(MODEL)],
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=180)
+    assert done.returncode != 0
+    assert "TELEGRAM_SECRET_TOKEN" in done.stdout + done.stderr
+
+
+@pytest.mark.slow
+def test_too_long_message_gets_a_kind_answer(fake_bot_api, scripted_server, user):
+    assert post_update(scripted_server.url, updates.text(user, "a" * 4001)) == 200
+    [answer] = fake_bot_api.wait_for(1, user)
+    assert answer["text"].startswith("Je bericht is te lang voor mij")

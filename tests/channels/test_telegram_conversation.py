@@ -11,8 +11,8 @@ PERSON = 90001
 
 
 def test_conversation_over_telegram(fake_bot_api, rasa_server):
-    webhook = fake_bot_api.sent("setWebhook")[-1]["url"]
-    assert webhook == f"{rasa_server.url}/webhooks/telegram/webhook"
+    webhooks = [call["url"] for call in fake_bot_api.sent("setWebhook")]
+    assert f"{rasa_server.url}/webhooks/telegram/webhook" in webhooks
 
     post_update(rasa_server.url, updates.text(PERSON, "/start"))
     greeting = fake_bot_api.wait_for(1, PERSON)[-1]

@@ -7,19 +7,19 @@ import uuid
 import pytest
 
 from actions.store import get_store
-from demos.channel import DemoIdentities, erase_demo
+from channels import sessions
+from demos.channel import erase_demo
 from tests.conversation import ROOT
 
 
-def test_demo_identities_are_fresh_and_released_once():
-    identities = DemoIdentities(limit=2)
-    first, second = identities.issue(), identities.issue()
-    assert first != second and len(first) == 32 and int(first, 16) >= 0
-    assert identities.release(first) and not identities.release(first)
-    assert not identities.release(uuid.uuid4().hex)  # never issued: not a demo
-    assert not identities.release("../../etc") and not identities.release(None)
-    identities.issue(), identities.issue()
-    assert not identities.release(second)  # forgotten beyond the limit
+def test_demo_identities_are_signed_and_distinct_from_widget_sessions():
+    first, second = sessions.issue(sessions.DEMO), sessions.issue(sessions.DEMO)
+    assert first != second and first.startswith("demo.")
+    assert sessions.signed_kind(first) == sessions.DEMO
+    assert sessions.signed_kind(sessions.issue()) == sessions.WEBCHAT
+    assert sessions.signed_kind(first.replace("demo.", "chat.", 1)) is None
+    assert sessions.signed_kind("demo." + "0" * 32 + "." + "0" * 32) is None
+    assert sessions.signed_kind("../../etc") is None and sessions.signed_kind(None) is None
 
 
 def test_erasing_a_demo_removes_its_reflections_on_every_channel():
@@ -68,8 +68,14 @@ def test_routes_serve_scripts_and_clean_up_only_demo_identities(demo_server):
                             {"sender": session_id, "message": "Ik voel me zo alleen sinds mijn zus weg is"})
     assert status == 200 and replies
     assert get_store().all_reflections("rest", session_id)
+    for not_a_demo in (sessions.issue(sessions.WEBCHAT), uuid.uuid4().hex, "rest:" + session_id,
+                       session_id[:-1] + ("0" if session_id[-1] != "0" else "1"), None):
+        assert _call(f"{base}/cleanup", {"session_id": not_a_demo})[0] == 403, not_a_demo
+    assert get_store().all_reflections("rest", session_id)
     status, body = _call(f"{base}/cleanup", {"session_id": session_id})
     assert status == 200 and body["deleted"]["reflections"] >= 1 and body["deleted"]["tracker_events"] > 0
     assert get_store().all_reflections("rest", session_id) == []
-    assert _call(f"{base}/cleanup", {"session_id": session_id})[0] == 403
-    assert _call(f"{base}/cleanup", {"session_id": uuid.uuid4().hex})[0] == 403
+    assert _call(f"{base}/cleanup", {"session_id": session_id})[0] == 403  # once only
+    # a demo identity another server of this deployment issued (same keys): accepted here too
+    elsewhere = sessions.issue(sessions.DEMO)
+    assert _call(f"{base}/cleanup", {"session_id": elsewhere})[0] == 200

@@ -20,6 +20,7 @@ from typing import Any, Dict, List, Optional
 import yaml
 
 from actions.store.config import Settings, action_token, create_key_file, load_keys
+from actions.store.identity import sender_key
 from tests.conversation import MODEL, ROOT, Service
 
 RASA = Path(sys.executable).with_name("rasa")
@@ -104,7 +105,9 @@ def say(server: Service, sender: str, text: str) -> List[Dict[str, Any]]:
 
 
 def tracker(server: Service, sender: str) -> Dict[str, Any]:
-    url = f"{server.url}/conversations/rest:{sender}/tracker?token={API_TOKEN}"
+    """The conversation of REST sender ``sender`` (stored as ``rest:<sender>``), read through
+    Rasa's HTTP API with its token."""
+    url = f"{server.url}/conversations/{sender_key('rest', sender)}/tracker?token={API_TOKEN}"
     with urllib.request.urlopen(url, timeout=30) as r:
         return json.loads(r.read())
 

@@ -14,7 +14,8 @@ import sqlalchemy as sa
 
 from actions.store import ReflectionStore
 from actions.store.config import Settings, load_keys
-from channels.rest import TURN_FAILED_TEXT
+from actions.store.identity import sender_key
+from actions.texts import TURN_FAILED_TEXT
 from tests.conversation import free_port
 from tests.scaleout.cluster import (
     credentials_for_test, say, service_env, start_actions, start_rasa, tracker, wait_until,
@@ -79,7 +80,7 @@ def user_events(engine, sender):
     with engine.connect() as connection:
         return connection.execute(sa.text(
             "select type_name, timestamp, data from events where sender_id = :s order by id"
-        ), {"s": sender}).all()
+        ), {"s": sender_key("rest", sender)}).all()
 
 
 def assert_no_duplicates(rows):

@@ -126,7 +126,11 @@ def test_rest_refuses_requests_without_sender_or_too_long(started):
 
 def test_one_person_cannot_flood_the_assistant(started):
     sender = f"flood-{uuid.uuid4().hex[:8]}"
-    replies = [started.texts(sender, f"bericht {n}") for n in range(13)]  # the limit is 12/min
-    assert RATE_LIMITED_TEXT not in "\n".join(replies[:12])
-    assert RATE_LIMITED_TEXT in replies[12]
+    url = f"{started.url}/webhooks/rest/webhook"
+    answers = [request("POST", url, {"sender": sender, "message": f"bericht {n}"})
+               for n in range(13)]  # the limit is 12 a minute
+    assert all(status == 200 for status, _ in answers[:12])
+    assert RATE_LIMITED_TEXT not in json.dumps(answers[:12], ensure_ascii=False)
+    status, body = answers[12]
+    assert status == 429 and RATE_LIMITED_TEXT in json.dumps(body, ensure_ascii=False)
     assert RATE_LIMITED_TEXT not in started.texts(f"other-{uuid.uuid4().hex[:8]}", "hoi")

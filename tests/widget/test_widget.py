@@ -7,6 +7,7 @@ The conversation with the trained assistant is in test_widget_conversation.py.
 import pytest
 from playwright.sync_api import expect
 
+from channels import sessions
 from tests.widget.chat import WidgetPage
 
 pytestmark = pytest.mark.slow
@@ -103,3 +104,56 @@ def test_phone_screen(browser, scripted_server, artifacts):
         assert reply_box["x"] + reply_box["width"] <= 360
     page.screenshot(path=str(artifacts / "widget-scripted-phone.png"))
     context.close()
+
+
+SESSION_KEY = "reflectie-widget:session"
+
+
+def _session(page) -> str:
+    return page.evaluate(f"localStorage.getItem('{SESSION_KEY}')")
+
+
+@pytest.mark.parametrize("forged", ["5f0c" * 8, "chat." + "0" * 32 + "." + "0" * 32],
+                         ids=["random-looking", "signature-shaped"])
+def test_made_up_session_id_in_the_browser_gets_a_new_session(widget, page, forged):
+    page.evaluate(f"localStorage.setItem('{SESSION_KEY}', '{forged}')")
+    page.reload()
+    widget.open()
+    assert widget.wait_for_bot(1)[0].startswith("Hoi, fijn")  # greeted as a new conversation
+    assert _session(page) != forged and sessions.signed_kind(_session(page)) == sessions.WEBCHAT
+
+
+def test_altered_session_id_shows_nothing_of_the_conversation(widget, page):
+    widget.open()
+    widget.wait_for_bot(1)
+    widget.say("Iets wat alleen ik mag lezen.")
+    real = _session(page)
+    altered = real[:-1] + ("0" if real[-1] != "0" else "1")
+    page.evaluate(f"localStorage.setItem('{SESSION_KEY}', '{altered}')")
+    page.reload()
+    expect(widget.panel).to_be_visible()
+    expect(widget.bot_messages.first).to_be_visible(timeout=15_000)
+    expect(widget.user_messages).to_have_count(0)
+    assert _session(page) not in (real, altered)
+
+
+def test_forget_this_device_with_the_keyboard(widget, page):
+    widget.open()
+    widget.wait_for_bot(1)
+    widget.say("Een gedachte van vroeger.")
+    before = _session(page)
+    forget = page.get_by_role("button", name="Vergeet dit apparaat")
+    forget.focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("status").first).to_have_text(
+        "Dit apparaat is je gesprek vergeten. Je begint een nieuw gesprek.")
+    expect(widget.user_messages).to_have_count(0)
+    expect(widget.bot_messages).to_have_count(1, timeout=15_000)  # a fresh greeting
+    after = _session(page)
+    assert after != before and sessions.signed_kind(after) == sessions.WEBCHAT
+
+    page.reload()
+    expect(widget.panel).to_be_visible()
+    expect(widget.bot_messages.first).to_be_visible(timeout=15_000)
+    expect(widget.user_messages).to_have_count(0)
+    assert _session(page) == after

@@ -15,6 +15,10 @@ export const TEXT = {
   offline: "Geen verbinding. We proberen het opnieuw.",
   privacy: "We bewaren dit gesprek, zodat je later verder kunt.",
   deleteData: "Wis mijn gegevens",
+  forgetDevice: "Vergeet dit apparaat",
+  forgetDeviceHint:
+    "Dit apparaat vergeet je gesprek en begint opnieuw. Wat je schreef, blijft bewaard tot je het wist.",
+  forgotten: "Dit apparaat is je gesprek vergeten. Je begint een nieuw gesprek.",
   privacyLink: "Over privacy",
   later: "Later",
 };

@@ -95,7 +95,7 @@ function buildUi(root) {
     id: "rw-input",
     type: "text",
     autocomplete: "off",
-    maxlength: "1000",
+    maxlength: "4000",
     placeholder: TEXT.placeholder,
   });
   const send = el("button", { type: "submit", class: "send" }, TEXT.send);
@@ -104,7 +104,9 @@ function buildUi(root) {
   const privacy = el("p", { class: "privacy" });
   privacy.append(document.createTextNode(TEXT.privacy + " "));
   const forget = el("button", { type: "button", class: "link" }, TEXT.deleteData);
-  privacy.append(forget);
+  const forgetDevice = el("button", { type: "button", class: "link", title: TEXT.forgetDeviceHint },
+    TEXT.forgetDevice);
+  privacy.append(forget, document.createTextNode(" · "), forgetDevice);
   if (/^https?:\/\//i.test(config.privacyUrl || "")) {
     privacy.append(document.createTextNode(" · "));
     privacy.append(el("a", { href: config.privacyUrl, target: "_blank", rel: "noopener" }, TEXT.privacyLink));
@@ -112,7 +114,7 @@ function buildUi(root) {
 
   panel.append(header, status, log, typing, replies, form, privacy);
   root.append(style, launcher, panel);
-  return { launcher, panel, close, status, log, typing, replies, form, input, forget };
+  return { launcher, panel, close, status, log, typing, replies, form, input, forget, forgetDevice };
 }
 
 function start() {
@@ -235,6 +237,17 @@ function start() {
       // after a demo the chat stays empty; the visitor's own conversation shows when it is opened again
       if (!ui.panel.hidden && !afterDemo) socket.emit("history_request", { session_id: sessionId });
       afterDemo = false;
+    });
+    socket.on("session_renewed", (id) => {
+      // the server erased this conversation and moved the socket to a new session
+      if (typeof id !== "string") return;
+      if (demo) {
+        demo.sessionId = sessionId = id;
+        return;
+      }
+      sessionId = ownSession = id;
+      if (local) local.setItem(SESSION_KEY, id);
+      if (perTab) perTab.setItem(`${SESSION_KEY}:greeted`, id);
     });
     socket.on("history", (data) => {
       if (demo || !data || data.session_id !== sessionId) return;
@@ -459,6 +472,20 @@ function start() {
     sendMessage(text, text);
   });
   ui.forget.addEventListener("click", () => sendMessage(config.deletePayload, TEXT.deleteData));
+  ui.forgetDevice.addEventListener("click", () => {
+    // drop the session id from this browser; the server issues a new one
+    if (demo) return;
+    if (local) local.removeItem(SESSION_KEY);
+    if (perTab) perTab.removeItem(`${SESSION_KEY}:greeted`);
+    ownSession = sessionId = null;
+    historyLoaded = false;
+    setTyping(false);
+    clearReplies();
+    ui.log.replaceChildren();
+    ui.status.textContent = TEXT.forgotten;
+    requestSession();
+    ui.input.focus();
+  });
 
   if (config.open || (perTab && perTab.getItem(OPEN_KEY))) open();
   window.dispatchEvent(new CustomEvent("reflectie-widget:ready"));

@@ -1,0 +1,33 @@
+"""The operator CLI deletes a person's conversation under the tracker's prefixed sender id."""
+import asyncio
+
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from actions.store import get_store
+from actions.store.cli import main
+from components.tracker_store import ErasableSQLTrackerStore
+
+
+def test_delete_erases_the_prefixed_conversation_only(tmp_path, monkeypatch, capsys):
+    for name, value in {"REFLECTION_DB_URL": f"sqlite:///{tmp_path}/r.db",
+                        "TRACKER_DB_URL": f"sqlite:///{tmp_path}/t.db",
+                        "REFLECTION_KEY_FILE": str(tmp_path / "keys.json"),
+                        "REFLECTION_SPOOL_DIR": str(tmp_path / "spool")}.items():
+        monkeypatch.setenv(name, value)
+    get_store.cache_clear()
+    trackers = ErasableSQLTrackerStore(Domain.empty())
+    for sender in ("telegram:5001", "rest:5001"):
+        tracker = DialogueStateTracker(sender, [])
+        tracker.update(UserUttered("hoi", input_channel=sender.split(":")[0]))
+        asyncio.run(trackers.save(tracker))
+    try:
+        assert main(["delete", "telegram:5001"]) == 0
+        assert "tracker_events=1" in capsys.readouterr().out
+        assert not asyncio.run(trackers.retrieve("telegram:5001"))
+        assert asyncio.run(trackers.retrieve("rest:5001")).events
+    finally:
+        trackers.engine.dispose()
+        get_store().engine.dispose()
+        get_store.cache_clear()
