@@ -439,6 +439,14 @@ WELCOME_BACK_BUTTONS = [
 
 # Every channel (channels/turns.py): a turn that could not be answered (the action server is
 # down, ...) gets this instead of silence.
+ERASE_FAILED_TEXT = (
+    "Sorry, door een storing aan onze kant is ons gesprek nog niet helemaal gewist. "
+    "Zodra je me weer iets stuurt, wis ik het opnieuw."
+)
+ERASE_DONE_LATE_TEXT = (
+    "Het wissen van ons gesprek lukte eerst niet door een storing. Nu is het wel gelukt: "
+    "alles is gewist."
+)
 TURN_FAILED_TEXT = (
     "Sorry, er ging bij mij net iets mis. Daardoor kan ik nu niet goed antwoorden. "
     "Wil je je bericht over een paar minuten nog eens sturen?"

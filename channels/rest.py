@@ -29,7 +29,7 @@ from typing import Any, Awaitable, Callable, Optional, Text
 from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
 from rasa.core.channels.rest import QueueOutputChannel
 from rasa.utils.endpoints import bool_arg
-from sanic import Blueprint, response
+from sanic import Blueprint, Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
@@ -64,13 +64,19 @@ async def _read_body(request: Request) -> Optional[bytes]:
 class RestInput(InputChannel):
     """REST channel; see the module docstring."""
 
+    app: Optional[Sanic] = None
+
     @classmethod
     def name(cls) -> Text:
         return "rest"
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        handle = guard_turns(on_new_message)
+        handle = guard_turns(on_new_message, lambda: self.app)
         rest = Blueprint("custom_webhook_RestInput", __name__)
+
+        @rest.listener("before_server_start")
+        async def remember_app(app: Sanic, _: Any) -> None:
+            self.app = app
 
         @rest.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:

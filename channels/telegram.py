@@ -135,7 +135,7 @@ class TelegramInput(rasa_telegram.TelegramInput):
             telegram_webhook.route("/webhook", methods=["POST"])(self._inactive)
             return telegram_webhook
         out_channel = self.get_output_channel()
-        handle = guard_turns(on_new_message)
+        handle = guard_turns(on_new_message, lambda: self.app)
 
         @telegram_webhook.listener("after_server_start")
         async def set_webhook_on_start(app: Sanic, _: Any) -> None:

@@ -10,7 +10,10 @@ Per message, in this order:
 2. **Length.** More than ``MAX_MESSAGE_CHARS`` characters: nothing is processed, the person is
    told kindly (``MESSAGE_TOO_LONG_TEXT``).
 3. **Rate limit** per person (channels/rate_limit.py): over it, ``RATE_LIMITED_TEXT``.
-4. **Kind failure message.** Rasa 3.6 catches an exception while running an action (action
+4. **Erasure that did not go through.** When the tracker store could not erase a conversation
+   (database down), the person hears it at once, and on their next turn that the retried
+   erasure succeeded (components/tracker_store.py keeps and retries it).
+5. **Kind failure message.** Rasa 3.6 catches an exception while running an action (action
    server down, timeout, error in the action), logs "Encountered an exception while running
    action ...", drops the action's events and carries on, so the person would hear nothing.
    When an action failed or the whole turn failed and no bot message was sent, the person gets
@@ -31,7 +34,8 @@ from rasa.core.channels.channel import OutputChannel, UserMessage
 
 from actions.store.identity import sender_key
 from actions.texts import (
-    DELETED, DELETED_NOTHING_STORED, MESSAGE_TOO_LONG_TEXT, RATE_LIMITED_TEXT, TURN_FAILED_TEXT,
+    DELETED, DELETED_NOTHING_STORED, ERASE_DONE_LATE_TEXT, ERASE_FAILED_TEXT,
+    MESSAGE_TOO_LONG_TEXT, RATE_LIMITED_TEXT, TURN_FAILED_TEXT,
 )
 from channels.rate_limit import rate_limiter
 
@@ -101,8 +105,24 @@ class TurnOutput:
         return getattr(self.output, attribute)
 
 
-def guard_turns(on_new_message: Handler) -> Callable[[UserMessage], Awaitable[Turn]]:
-    """``on_new_message`` with identity prefix, limits and the kind failure message (see above)."""
+ERASE_NOTICES = {"erase_failed": ERASE_FAILED_TEXT, "erase_done_late": ERASE_DONE_LATE_TEXT}
+
+
+def erasure_notice(app: Optional[Any], sender_id: Text) -> Optional[Text]:
+    """What to tell the person about an erasure that failed or was retried, if anything."""
+    store = getattr(getattr(getattr(app, "ctx", None), "agent", None), "tracker_store", None)
+    while store is not None and not hasattr(store, "take_notice"):
+        store = getattr(store, "_tracker_store", None)  # Rasa wraps the configured store
+    notice = store.take_notice(sender_id) if store is not None else None
+    return ERASE_NOTICES.get(notice) if notice else None
+
+
+def guard_turns(
+    on_new_message: Handler, app: Callable[[], Optional[Any]] = lambda: None
+) -> Callable[[UserMessage], Awaitable[Turn]]:
+    """``on_new_message`` with identity prefix, limits and the kind failure message (see above).
+
+    ``app`` gives the running Sanic app (for the tracker store's erasure notices)."""
     _watch_processor_log()
 
     async def handle(message: UserMessage) -> Turn:
@@ -132,6 +152,10 @@ def guard_turns(on_new_message: Handler) -> Callable[[UserMessage], Awaitable[Tu
             if failures and not turn_output.texts:
                 logger.warning("Turn without an answer (%s); sent the kind message", failures[0])
                 await output.send_text_message(raw_id, TURN_FAILED_TEXT)
-        return Turn(erased=any(text in ERASED_REPLIES for text in turn_output.texts))
+        notice = erasure_notice(app(), sender_id)
+        if notice:
+            await output.send_text_message(raw_id, notice)
+        erased = any(text in ERASED_REPLIES for text in turn_output.texts)
+        return Turn(erased=(erased and notice != ERASE_FAILED_TEXT) or notice == ERASE_DONE_LATE_TEXT)
 
     return handle

@@ -133,7 +133,7 @@ class WebchatInput(SocketIOInput):
     ) -> List[Blueprint]:
         """Socket.io blueprint (with our session handlers) and the widget routes."""
         socket_blueprint = super().blueprint(on_new_message)
-        self._register_socket_handlers(guard_turns(on_new_message))
+        self._register_socket_handlers(guard_turns(on_new_message, lambda: self.app))
         return [socket_blueprint, self._widget_blueprint()]
 
     def _register_socket_handlers(
