@@ -117,7 +117,7 @@ def test_rasa_run_refuses_to_start_with_a_short_secret():
     """`rasa run` with the project's credentials.yml stops with a clear error."""
     env = dict(os.environ, PYTHONPATH=str(ROOT), TELEGRAM_ACCESS_TOKEN=TELEGRAM_TOKEN,
                TELEGRAM_BOT_USERNAME="bot", TELEGRAM_WEBHOOK_URL="", TELEGRAM_API_URL="",
-               TELEGRAM_SECRET_TOKEN="geheim")
+               TELEGRAM_SECRET_TOKEN="geheim", ACTION_SERVER_URL="http://127.0.0.1:9/webhook")
     done = subprocess.run([str(RASA), "run", "-p", str(free_port()), "-i", "127.0.0.1",
                            "--credentials", str(CREDENTIALS), "--endpoints", str(ROOT / "endpoints.yml"),
                            "-m", str(MODEL)],
