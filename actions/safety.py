@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, FrozenSet, List, Pattern
+from typing import Dict, FrozenSet, List, Optional, Pattern
 
 import yaml
 
@@ -19,6 +19,8 @@ PHRASES_FILE = HERE / "safety_phrases.yml"
 SPELLING_FILE = HERE / "safety_spelling.yml"
 
 CRISIS, VIOLENCE, BEREAVED, UNCLEAR, BENIGN = "crisis", "violence", "bereaved", "unclear", "benign"
+#: The slot that marks a conversation after a crisis message (health data: see README, Privacy).
+AFTER_CRISIS_SLOT = "after_crisis"
 IDIOM = "idiom"  # a signal, not a tier: everyday death idioms ("ik lach me dood")
 TIERS = (CRISIS, VIOLENCE, BEREAVED, UNCLEAR)  # strongest first
 MAX_CHARS = 5000  # longer messages are read in overlapping pieces of this size
@@ -135,3 +137,13 @@ def is_crisis(text: str) -> bool:
 def is_death_idiom(text: str) -> bool:
     """True when the text uses death words in an everyday way ("ik lach me dood")."""
     return IDIOM in assess(text).signals
+
+
+def answer_to_question(text: str, intent: Optional[str] = None) -> Optional[bool]:
+    """The answer to the direct question: True (yes, or doubt), False (no), None (neither)."""
+    norm = normalise(text)
+    if _any("answer_no", norm) or (intent == "deny" and not _any("answer_yes", norm)):
+        return False
+    if _any("answer_yes", norm) or intent == "affirm":
+        return True
+    return None
