@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from actions.safety import BENIGN, assess, is_crisis, is_death_idiom, normalise, tier
+from actions.safety import BENIGN, answer_to_question, assess, is_crisis, is_death_idiom, normalise, tier
 
 ROOT = Path(__file__).parents[2]
 CORPUS = yaml.safe_load((ROOT / "tests" / "corpora" / "crisis.yml").read_text("utf-8"))
@@ -99,3 +99,18 @@ def test_pathological_messages_are_read_in_linear_time(text):
 def test_death_idioms_are_recognised():
     assert is_death_idiom("ik lach me dood om die video")
     assert not is_death_idiom("ik voel me zo alleen vandaag")
+
+
+@pytest.mark.parametrize(
+    "text, intent, expected",
+    [
+        ("ja", "affirm", True),
+        ("soms wel", "share_experience", True),
+        ("ik weet het niet", "nlu_fallback", True),  # doubt counts as yes: the lines follow
+        ("nee", "deny", False),
+        ("neen hoor, ik ben gewoon moe", "share_experience", False),
+        ("mijn werk is zo druk", "share_experience", None),
+    ],
+)
+def test_answers_to_the_direct_question(text, intent, expected):
+    assert answer_to_question(text, intent) is expected
