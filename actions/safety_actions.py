@@ -1,14 +1,15 @@
 """The safety dialogue (rules: data/rules/safety.yml).
 
-- `action_safety_response`: a crisis message (full crisis response the first time in a session,
-  short varied follow-ups with the lines after that), danger from someone else, or a loss by
-  suicide. A crisis or danger message sets `after_crisis`.
+The safety answers themselves are responses in the rules, so they reach the person even when
+the action server is down; these actions do the bookkeeping and the parts that need a choice.
+- `action_safety_response`: after a crisis or danger answer: sets `after_crisis`, moves the
+  short follow-up (utter_crisis_again) on, and adds the domestic-violence lines when a crisis
+  message also speaks of danger from someone else.
 - `action_safety_check_in`: an unclear signal gets a kind, direct question (at most twice in a
   session; after that the conversation simply goes on).
-- `action_safety_answer`: the answer to that question. Yes: the crisis response. No: believed.
-  Anything else: the conversation goes on (the net has already read it: a risk sign in it would
-  have made it a safety intent of its own).
-A running reflection is paused (it stays resumable) by any of them.
+- `action_safety_answer`: the answer to that question. Yes (or doubt): the crisis response.
+  No: believed. Anything else: the conversation goes on (the net has already read it: a risk
+  sign in it would have made it a safety intent of its own).
 """
 from typing import Any, Dict, List, Text
 
@@ -24,18 +25,9 @@ from actions.safety import AFTER_CRISIS_SLOT, VIOLENCE, answer_to_question, asse
 
 QUESTION_SLOT = "safety_question"
 ASKED_SLOT = "safety_questions_asked"
+FOLLOW_UP_SLOT = "crisis_follow_up"
+FOLLOW_UPS = [None, "tweede", "derde"]  # the variations of utter_crisis_again, in turn
 MAX_QUESTIONS = 2  # per session
-CRISIS_RESPONSE = "utter_crisis"
-
-
-def _session_events(tracker: Tracker) -> List[Dict[Text, Any]]:
-    events = list(tracker.events)
-    starts = [i for i, e in enumerate(events) if e.get("event") == "session_started"]
-    return events[starts[-1]:] if starts else events
-
-
-def _bot_texts(tracker: Tracker) -> List[str]:
-    return [e.get("text") or "" for e in _session_events(tracker) if e.get("event") == "bot"]
 
 
 def _pause_events(tracker: Tracker) -> List[Dict[Text, Any]]:
@@ -46,26 +38,18 @@ def _pause_events(tracker: Tracker) -> List[Dict[Text, Any]]:
             SlotSet(NUDGED_SLOT, None)]
 
 
-def crisis_reply(dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
-    """The full crisis response once per session, then short follow-ups that always carry the lines."""
-    said = _bot_texts(tracker)
-    full = {v.get("text") for v in (domain.get("responses") or {}).get(CRISIS_RESPONSE) or []}
-    if not full.intersection(said):
-        dispatcher.utter_message(response=CRISIS_RESPONSE)
-        dispatcher.utter_message(response="utter_crisis_stay")
-    else:
-        recent = said[-3:]
-        start = sum(1 for text in said if text in texts.CRISIS_AGAIN)
-        options = [texts.CRISIS_AGAIN[(start + k) % len(texts.CRISIS_AGAIN)]
-                   for k in range(len(texts.CRISIS_AGAIN))]
-        dispatcher.utter_message(text=next((o for o in options if o not in recent), options[0]))
-    if VIOLENCE in assess(tracker.latest_message.get("text") or "").signals:
-        dispatcher.utter_message(text=texts.CRISIS_DANGER_TOO)
-    return [SlotSet(AFTER_CRISIS_SLOT, True), SlotSet(QUESTION_SLOT, False)]
+def after_crisis_events(tracker: Tracker) -> List[Dict[Text, Any]]:
+    """Mark the session; after a follow-up (utter_crisis_again), the next one is another."""
+    events = [SlotSet(AFTER_CRISIS_SLOT, True), SlotSet(QUESTION_SLOT, False)]
+    if tracker.get_slot(AFTER_CRISIS_SLOT):
+        current = tracker.get_slot(FOLLOW_UP_SLOT)
+        following = FOLLOW_UPS[(FOLLOW_UPS.index(current) + 1) % len(FOLLOW_UPS)]
+        events.append(SlotSet(FOLLOW_UP_SLOT, following))
+    return events
 
 
 class ActionSafetyResponse(Action):
-    """Answers crisis, danger from someone else and a loss by suicide."""
+    """Bookkeeping after the crisis or danger answer (the answer itself is a response)."""
 
     def name(self) -> Text:
         return "action_safety_response"
@@ -73,15 +57,10 @@ class ActionSafetyResponse(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[Dict[Text, Any]]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
-        if intent == "bereaved_by_suicide":
-            dispatcher.utter_message(response="utter_bereaved_by_suicide")
-            dispatcher.utter_message(response="utter_bereaved_lines")
-            return _pause_events(tracker)
-        if intent == "danger_from_others":
-            dispatcher.utter_message(response="utter_danger_from_others")
-            dispatcher.utter_message(response="utter_danger_stay")
-            return [SlotSet(AFTER_CRISIS_SLOT, True)] + _pause_events(tracker)
-        return crisis_reply(dispatcher, tracker, domain) + _pause_events(tracker)
+        found = assess(tracker.latest_message.get("text") or "")
+        if intent != "danger_from_others" and VIOLENCE in found.signals:
+            dispatcher.utter_message(text=texts.CRISIS_DANGER_TOO)
+        return after_crisis_events(tracker)
 
 
 class ActionSafetyCheckIn(Action):
@@ -117,7 +96,8 @@ class ActionSafetyAnswer(Action):
         if not tracker.get_slot(QUESTION_SLOT) or answer is None:
             return await ActionNotice().run(dispatcher, tracker, domain) + [SlotSet(QUESTION_SLOT, False)]
         if answer:
-            dispatcher.utter_message(response="utter_safety_yes")
-            return crisis_reply(dispatcher, tracker, domain)
+            for response in ("utter_safety_yes", "utter_crisis", "utter_crisis_stay"):
+                dispatcher.utter_message(response=response)
+            return after_crisis_events(tracker)
         dispatcher.utter_message(response="utter_safety_no")
         return [SlotSet(QUESTION_SLOT, False)]

@@ -6,16 +6,6 @@ fill in. Each feature has its own section.
 
 # --- Safety -------------------------------------------------------------------
 
-# A second (third, ...) crisis message in one session: short, varied, always with the lines
-# (actions/safety_actions.py cycles through them, never the same twice in a row).
-CRISIS_AGAIN = [
-    "Ik hoor hoe zwaar het is. Een mens kan nu met je meepraten: 113 of gratis 0800-0113 (NL), "
-    "1813 (BE). Bij direct gevaar: 112. Ik blijf hier. Wat gaat er nu door je heen?",
-    "Dank je dat je het zegt. Bij 113 (gratis: 0800-0113) en bij de Zelfmoordlijn 1813 zit dag en "
-    "nacht iemand klaar om te luisteren. Is er op dit moment iemand bij je?",
-    "Ik ben er nog. Praten met een mens kan meteen: bel of chat met 113 (0800-0113, 113.nl) of "
-    "1813 (zelfmoord1813.be). In nood: 112. Vertel me gerust wat er nu gebeurt.",
-]
 # Danger from someone else on top of a crisis message: the lines for that too.
 CRISIS_DANGER_TOO = ("Word je bedreigd of doet iemand je pijn? Veilig Thuis (NL): gratis 0800-2000. "
                      "België: 1712. Bij direct gevaar: 112.")
