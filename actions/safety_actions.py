@@ -14,12 +14,11 @@ the action server is down; these actions do the bookkeeping and the parts that n
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActiveLoop, SlotSet
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import texts
-from actions.exercises.form import HINT_SLOT, NUDGED_SLOT
 from actions.noticing_actions import ActionNotice
 from actions.safety import AFTER_CRISIS_SLOT, VIOLENCE, answer_to_question, assess
 
@@ -28,14 +27,6 @@ ASKED_SLOT = "safety_questions_asked"
 FOLLOW_UP_SLOT = "crisis_follow_up"
 FOLLOW_UPS = [None, "tweede", "derde"]  # the variations of utter_crisis_again, in turn
 MAX_QUESTIONS = 2  # per session
-
-
-def _pause_events(tracker: Tracker) -> List[Dict[Text, Any]]:
-    """Pause a running reflection (its progress stays in the reflection store)."""
-    if not tracker.active_loop_name:
-        return []
-    return [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet(HINT_SLOT, None),
-            SlotSet(NUDGED_SLOT, None)]
 
 
 def after_crisis_events(tracker: Tracker) -> List[Dict[Text, Any]]:
@@ -80,7 +71,7 @@ class ActionSafetyCheckIn(Action):
             question = f"{texts.CHECK_IN_QUOTED.format(zin=text.rstrip('.!?'))} {question}"
         dispatcher.utter_message(text=question, buttons=[{"title": t, "payload": p}
                                                          for t, p in texts.CHECK_IN_BUTTONS])
-        return [SlotSet(QUESTION_SLOT, True), SlotSet(ASKED_SLOT, float(asked + 1))] + _pause_events(tracker)
+        return [SlotSet(QUESTION_SLOT, True), SlotSet(ASKED_SLOT, float(asked + 1))]
 
 
 class ActionSafetyAnswer(Action):
