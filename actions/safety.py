@@ -21,7 +21,6 @@ SPELLING_FILE = HERE / "safety_spelling.yml"
 CRISIS, VIOLENCE, BEREAVED, UNCLEAR, BENIGN = "crisis", "violence", "bereaved", "unclear", "benign"
 #: The slot that marks a conversation after a crisis message (health data: see README, Privacy).
 AFTER_CRISIS_SLOT = "after_crisis"
-IDIOM = "idiom"  # a signal, not a tier: everyday death idioms ("ik lach me dood")
 TIERS = (CRISIS, VIOLENCE, BEREAVED, UNCLEAR)  # strongest first
 MAX_CHARS = 5000  # longer messages are read in overlapping pieces of this size
 
@@ -109,8 +108,6 @@ def _signals(norm: str) -> FrozenSet[str]:
         found.add(VIOLENCE)
     if _any("unclear", norm) or _any("unclear_loose", masked):
         found.add(UNCLEAR)
-    if _any("idioms", norm):
-        found.add(IDIOM)
     return frozenset(found)
 
 
@@ -127,16 +124,6 @@ def assess(text: str) -> Assessment:
 def tier(text: str) -> str:
     """The safety tier of a message: crisis, violence, bereaved, unclear or benign."""
     return assess(text).tier
-
-
-def is_crisis(text: str) -> bool:
-    """True when the text shows signs of suicidal thoughts or self-harm."""
-    return assess(text).tier == CRISIS
-
-
-def is_death_idiom(text: str) -> bool:
-    """True when the text uses death words in an everyday way ("ik lach me dood")."""
-    return IDIOM in assess(text).signals
 
 
 def answer_to_question(text: str, intent: Optional[str] = None) -> Optional[bool]:

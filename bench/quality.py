@@ -74,25 +74,39 @@ def _tier_table(corpus: Dict[str, List[str]], got: List[str]) -> Dict[str, Any]:
 
 
 def _nlu_gate(agent, corpus: Dict[str, List[str]]) -> Dict[str, Any]:
-    """The NLU-only crisis gate, measured: DIET's own crisis guesses (override switched off) on
-    benign messages, per threshold, and the lowest threshold with no false positive."""
+    """What an NLU-only crisis gate would do: DIET's own `crisis` confidence (the net switched
+    off) per message; per threshold, the safety-tier messages it would catch on its own and the
+    benign messages it would flag."""
     from unittest import mock
 
-    from actions.safety import BENIGN, assess
-    from components.crisis_override import CrisisOverride
+    import components.crisis_override as override
+    from actions.safety import BENIGN, Assessment
 
-    async def raw(texts: List[str]) -> List[Dict[str, Any]]:
-        with mock.patch.object(CrisisOverride, "process", lambda self, messages: messages):
-            return [(await agent.parse_message(t))["intent"] for t in texts]
+    seen: Dict[str, float] = {}
 
-    benign = [t for t in corpus["benign"] if assess(t).tier == BENIGN and "idiom" not in assess(t).signals]
-    guesses = asyncio.run(raw(benign))
-    scores = sorted((g.get("confidence", 0) for g in guesses if g.get("name") == "crisis"), reverse=True)
-    thresholds = [0.5, 0.7, 0.8, 0.9, 0.95, 0.99]
-    table = {str(t): sum(1 for s in scores if s >= t) for t in thresholds}
-    safe = next((t for t in thresholds if table[str(t)] == 0), None)
-    return {"benign_crisis_guesses": table, "highest_benign_crisis_score": round(scores[0], 3) if scores else 0,
-            "lowest_safe_threshold": safe}
+    def record(message, skip=()):
+        intent = message.get("intent") or {}
+        if intent.get("name") == "crisis":
+            seen[message.get("text")] = intent.get("confidence", 0)
+        return demote(message, skip)
+
+    demote = override.demote_intent
+
+    async def scores(texts: List[str]) -> List[float]:
+        with mock.patch.object(override, "assess", lambda text: Assessment(BENIGN, frozenset())), \
+                mock.patch.object(override, "demote_intent", record):
+            for text in texts:
+                await agent.parse_message(text)
+        return [seen.get(t, 0.0) for t in texts]
+
+    got = {tier: asyncio.run(scores(items)) for tier, items in corpus.items()}
+    table = {}
+    for threshold in (0.5, 0.9, 0.99, 0.999):
+        caught = sum(s >= threshold for tier in ("crisis", "unclear") for s in got[tier])
+        total = len(corpus["crisis"]) + len(corpus["unclear"])
+        table[str(threshold)] = {"crisis_and_unclear_caught": f"{caught}/{total}",
+                                 "benign_flagged": sum(s >= threshold for s in got["benign"])}
+    return {"per_threshold": table, "highest_benign_score": round(max(got["benign"] or [0]), 4)}
 
 
 def crisis_net(model: Optional[str]) -> Dict[str, Any]:
@@ -168,12 +182,12 @@ def crisis_markdown(crisis: Dict[str, Any]) -> List[str]:
         lines.append("")
     gate = crisis.get("nlu_gate")
     if gate:
-        lines += ["### NLU-only crisis guesses (no tier from the net)", "",
-                  "Benign tuning messages that DIET alone calls `crisis`, per confidence threshold: "
-                  + ", ".join(f"≥ {t}: {n}" for t, n in gate["benign_crisis_guesses"].items())
-                  + f". Highest: {gate['highest_benign_crisis_score']}. Lowest threshold without a "
-                  f"false positive: {gate['lowest_safe_threshold']} (components/crisis_override.py "
-                  "asks the direct question above its threshold).", ""]
+        lines += ["### An NLU-only crisis gate (measured, not used)", "",
+                  "DIET's own `crisis` guess with the net switched off, on the tuning corpus: "
+                  + "; ".join(f"≥ {t}: catches {r['crisis_and_unclear_caught']} crisis/unclear messages, "
+                              f"flags {r['benign_flagged']} benign ones" for t, r in gate["per_threshold"].items())
+                  + f". Highest score on a benign message: {gate['highest_benign_score']}. No threshold "
+                  "is free of false alarms, so components/crisis_override.py lets the net decide.", ""]
     return lines
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from actions.safety import BENIGN, answer_to_question, assess, is_crisis, is_death_idiom, normalise, tier
+from actions.safety import BENIGN, CRISIS, answer_to_question, assess, normalise, tier
 
 ROOT = Path(__file__).parents[2]
 CORPUS = yaml.safe_load((ROOT / "tests" / "corpora" / "crisis.yml").read_text("utf-8"))
@@ -48,7 +48,7 @@ def test_every_crisis_training_example_is_caught(text):
     ],
 )
 def test_context_never_cancels_a_first_person_statement(text):
-    assert is_crisis(text), normalise(text)
+    assert tier(text) == CRISIS, normalise(text)
 
 
 @pytest.mark.parametrize(
@@ -73,7 +73,7 @@ def test_odd_input_never_crashes(text):
 
 
 def test_long_text_is_read_completely():
-    assert is_crisis("bla " * 3000 + "ik wil dood")
+    assert tier("bla " * 3000 + "ik wil dood") == CRISIS
 
 
 @pytest.mark.parametrize(
@@ -94,11 +94,6 @@ def test_pathological_messages_are_read_in_linear_time(text):
     start = time.perf_counter()
     tier(text)
     assert time.perf_counter() - start < 1.0
-
-
-def test_death_idioms_are_recognised():
-    assert is_death_idiom("ik lach me dood om die video")
-    assert not is_death_idiom("ik voel me zo alleen vandaag")
 
 
 @pytest.mark.parametrize(
