@@ -3,7 +3,8 @@
 Rasa's SQL tracker store loads only the current session, so what they last worked on and any
 unfinished reflection come from the reflection store, for this sender only.
 
-`action_session_start` starts the session as Rasa does. When the client asked for the new
+`action_session_start` starts the session as Rasa does, keeping only `after_crisis` from the
+last session (so the welcome back asks how they are before offering anything). When the client asked for the new
 session itself (`/session_start`, nothing typed yet), the welcome back is said at once.
 Otherwise it only sets `welcome_back`, and `action_welcome_back` says it when the person
 greets: a first message could be a cry for help, and nothing may come before that answer.
@@ -19,6 +20,7 @@ from actions import texts
 from actions.exercises.form import required
 from actions.exercises.registry import get
 from actions.privacy import SHARE_EXERCISE, StoreAction, identity, open_store
+from actions.safety import AFTER_CRISIS_SLOT
 from actions.store import StoreUnavailable, get_store
 from actions.store.render import exercise_label
 
@@ -37,7 +39,8 @@ def asked_for_session(tracker: Tracker) -> bool:
 
 
 def welcome_back(tracker: Tracker, store_factory=get_store) -> Optional[Dict[str, Any]]:
-    """The welcome-back message for this sender, or None for a new person (or no store)."""
+    """The welcome-back message for this sender, or None for a new person (or no store).
+    After a crisis message it only asks how they are (and says an open reflection waits)."""
     channel, sender_id = identity(tracker)
     try:
         store = open_store(store_factory)
@@ -48,6 +51,9 @@ def welcome_back(tracker: Tracker, store_factory=get_store) -> Optional[Dict[str
     if last is None:
         return None
     exercise = get(unfinished.exercise) if unfinished else None
+    if tracker.get_slot(AFTER_CRISIS_SLOT):
+        parts = [texts.WELCOME_BACK_AFTER_CRISIS] + ([texts.PAUSED_AFTER_CRISIS] if exercise else [])
+        return {"text": " ".join(parts), "buttons": []}
     if exercise is not None:
         answers = {k: v for k, v in ((unfinished.progress or {}).get("answers") or {}).items()}
         text = " ".join([texts.WELCOME_BACK, texts.WELCOME_BACK_OPEN.format(
@@ -69,9 +75,12 @@ class ActionSessionStart(StoreAction):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[Dict[Text, Any]]:
         events: List[Dict[Text, Any]] = [SessionStarted()]
+        if tracker.get_slot(AFTER_CRISIS_SLOT):
+            events.append(SlotSet(AFTER_CRISIS_SLOT, True))
         message = welcome_back(tracker, self.store_factory)
         if message and asked_for_session(tracker):
             dispatcher.utter_message(**message)
+            events.append(SlotSet(AFTER_CRISIS_SLOT, None))
         elif message:
             events.append(SlotSet(WELCOME_BACK_SLOT, True))
         events.append(ActionExecuted("action_listen"))
@@ -89,4 +98,4 @@ class ActionWelcomeBack(StoreAction):
             dispatcher.utter_message(**message)
         else:
             dispatcher.utter_message(response="utter_welcome")
-        return [SlotSet(WELCOME_BACK_SLOT, False)]
+        return [SlotSet(AFTER_CRISIS_SLOT, None), SlotSet(WELCOME_BACK_SLOT, False)]

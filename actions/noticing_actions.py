@@ -5,8 +5,10 @@ from typing import Any, Callable, Dict, List, Optional, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions import texts
 from actions.noticing import advice_reply, analyse, respond
 from actions.privacy import identity, log_share
+from actions.safety import AFTER_CRISIS_SLOT
 from actions.store import StoreUnavailable, get_store
 
 #: Earlier reflections of the person in this tracker (identity from the tracker only).
@@ -65,11 +67,17 @@ class ActionRespondAdviceRequest(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        turn = _times_run(tracker, self.name())
+        if tracker.get_slot(AFTER_CRISIS_SLOT):  # after a crisis message: the lines, not a refusal
+            said = bot_texts(tracker)[-1:]
+            options = [texts.AFTER_CRISIS_ADVICE[(turn + k) % len(texts.AFTER_CRISIS_ADVICE)]
+                       for k in range(len(texts.AFTER_CRISIS_ADVICE))]
+            dispatcher.utter_message(text=next(o for o in options if o not in said))
+            return []
         anchor = None
         for text in [tracker.latest_message.get("text") or ""] + user_texts(tracker)[::-1]:
             anchor = analyse(text).best
             if anchor is not None:
                 break
-        turn = _times_run(tracker, self.name())
         dispatcher.utter_message(text=advice_reply(anchor, turn, bot_texts(tracker)))
         return []

@@ -16,6 +16,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import texts
+from actions.safety import AFTER_CRISIS_SLOT
 from actions.store import ReflectionStore, SaveResult, StoreUnavailable, TextTooLong, get_store
 from actions.store.config import ERASE_SLOT
 from actions.store.identity import split_sender
@@ -190,4 +191,4 @@ class ActionDeleteMyData(StoreAction):
             return []
         done = texts.DELETED if counts["reflections"] or counts["sessions"] else texts.DELETED_NOTHING_STORED
         dispatcher.utter_message(text=done)
-        return [SlotSet(ERASE_SLOT, True)]
+        return [SlotSet(ERASE_SLOT, True), SlotSet(AFTER_CRISIS_SLOT, None)]

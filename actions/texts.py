@@ -6,6 +6,36 @@ fill in. Each feature has its own section.
 
 # --- Safety -------------------------------------------------------------------
 
+# Danger from someone else on top of a crisis message: the lines for that too.
+CRISIS_DANGER_TOO = ("Word je bedreigd of doet iemand je pijn? Veilig Thuis (NL): gratis 0800-2000. "
+                     "België: 1712. Bij direct gevaar: 112.")
+# "Wat moet ik nu doen?" after a crisis message: no advice refusal, the lines said differently
+# and a question about who could be with them now.
+AFTER_CRISIS_ADVICE = [
+    "Ik wil vooral dat je hier nu niet alleen mee blijft. Bij 113 weten ze wat er kan helpen: bel 113 "
+    "of gratis 0800-0113, of chat via 113.nl. In België kun je de Zelfmoordlijn bellen op 1813. "
+    "Is er iemand die nu bij je kan zijn?",
+    "Op dit moment telt vooral dat je er niet alleen voor staat. Bij 113 (gratis: 0800-0113) en bij "
+    "1813 kun je meteen met iemand praten, ook midden in de nacht. Ben je in gevaar? Bel 112. "
+    "Wie zou er nu bij je kunnen komen?",
+    "Je hoeft dit niet alleen uit te zoeken. De mensen van 113 (0800-0113, 113.nl) en van de "
+    "Zelfmoordlijn 1813 luisteren en denken met je mee. Bij direct gevaar: 112. "
+    "Wie kun je vanavond bellen of laten komen?",
+]
+# The middle tier: a kind, direct question, as counsellors ask it. {zin}: their own words.
+CHECK_IN_QUOTED = "Je schrijft: “{zin}”."
+CHECK_IN_QUESTIONS = [
+    "Ik wil je iets rechtstreeks vragen, omdat het belangrijk is. Denk je er soms aan om dood te "
+    "gaan, of om een einde aan je leven te maken?",
+    "Ik vraag het je nog één keer, omdat ik je goed wil begrijpen. Denk je aan zelfdoding, of "
+    "eraan om jezelf iets aan te doen?",
+]
+CHECK_IN_BUTTONS = [("Ja", "/affirm"), ("Nee", "/deny")]
+#: Their words are quoted in the question only when they are this short.
+CHECK_IN_QUOTE_CHARS = 80
+# The next welcome back after a crisis message: first how they are, nothing offered.
+WELCOME_BACK_AFTER_CRISIS = "Fijn dat je er weer bent. Ik wil je eerst iets vragen: hoe gaat het nu met je?"
+
 # --- Reflection log (show, export, delete) -------------------------------------
 
 # Names of the exercises as people see them (keys as in language/lexicons/exercise.txt).

@@ -1,9 +1,9 @@
 """Quality report: intents on a held-out split and by 3-fold cross-validation, and the crisis
-safety net on tests/corpora/crisis.yml, alone (actions.safety.is_crisis) and through the
-trained model (NLU pipeline with components.crisis_override: does the message get the
-``crisis`` intent that the "crisis response at any moment" rule answers?).
+safety net per tier on its tuning corpus and on the frozen held-out part, alone
+(actions.safety.tier) and through the trained model (NLU pipeline with
+components.crisis_override: does the message get its tier's intent?).
 
-Alone: ``.venv/bin/python -m bench.quality [--model models/reflectie.tar.gz]``.
+Alone: ``.venv/bin/python -m bench.quality [--model models/reflectie.tar.gz] [--crisis-only]``.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import yaml
 from bench.procs import RASA, ROOT, base_env, run_timed
 
 CORPUS = ROOT / "tests" / "corpora" / "crisis.yml"
+HELD_OUT = ROOT / "tests" / "corpora" / "crisis_heldout.yml"  # frozen: never tuned on
 
 
 def _intent_table(report_path: Path) -> Dict[str, Any]:
@@ -57,38 +58,82 @@ def cross_validation(tmp: Path, log_dir: Path, folds: int = 3) -> Dict[str, Any]
     return result
 
 
-def _rates(flags_crisis: List[bool], flags_benign: List[bool]) -> Dict[str, Any]:
-    return {
-        "recall": round(sum(flags_crisis) / len(flags_crisis), 3),
-        "false_positive_rate": round(sum(flags_benign) / len(flags_benign), 3),
-        "crisis_n": len(flags_crisis),
-        "benign_n": len(flags_benign),
-    }
+def _tier_table(corpus: Dict[str, List[str]], got: List[str]) -> Dict[str, Any]:
+    """Per tier: how many got exactly their tier, and the misses (text, what it got)."""
+    table, i = {}, 0
+    for tier, items in corpus.items():
+        mine = got[i:i + len(items)]
+        i += len(items)
+        misses = [[t, g] for t, g in zip(items, mine) if g != tier]
+        table[tier] = {"n": len(items), "correct": len(items) - len(misses),
+                       "rate": round((len(items) - len(misses)) / len(items), 3), "misses": misses}
+    benign = table.get("benign")
+    if benign:  # false positives: a benign message that got any safety answer
+        benign["false_positives"] = len(benign["misses"])
+    return table
+
+
+def _nlu_gate(agent, corpus: Dict[str, List[str]]) -> Dict[str, Any]:
+    """What an NLU-only crisis gate would do: DIET's own `crisis` confidence (the net switched
+    off) per message; per threshold, the safety-tier messages it would catch on its own and the
+    benign messages it would flag."""
+    from unittest import mock
+
+    import components.crisis_override as override
+    from actions.safety import BENIGN, Assessment
+
+    seen: Dict[str, float] = {}
+
+    def record(message, skip=()):
+        intent = message.get("intent") or {}
+        if intent.get("name") == "crisis":
+            seen[message.get("text")] = intent.get("confidence", 0)
+        return demote(message, skip)
+
+    demote = override.demote_intent
+
+    async def scores(texts: List[str]) -> List[float]:
+        with mock.patch.object(override, "assess", lambda text: Assessment(BENIGN, frozenset())), \
+                mock.patch.object(override, "demote_intent", record):
+            for text in texts:
+                await agent.parse_message(text)
+        return [seen.get(t, 0.0) for t in texts]
+
+    got = {tier: asyncio.run(scores(items)) for tier, items in corpus.items()}
+    table = {}
+    for threshold in (0.5, 0.9, 0.99, 0.999):
+        caught = sum(s >= threshold for tier in ("crisis", "unclear") for s in got[tier])
+        total = len(corpus["crisis"]) + len(corpus["unclear"])
+        table[str(threshold)] = {"crisis_and_unclear_caught": f"{caught}/{total}",
+                                 "benign_flagged": sum(s >= threshold for s in got["benign"])}
+    return {"per_threshold": table, "highest_benign_score": round(max(got["benign"] or [0]), 4)}
 
 
 def crisis_net(model: Optional[str]) -> Dict[str, Any]:
-    from actions.safety import is_crisis
+    """The safety net per tier on the tuning corpus and on the frozen held-out part, alone and
+    through the trained model (NLU pipeline with components.crisis_override)."""
+    from actions.safety import tier
+    from components.crisis_override import TIER_INTENTS
 
-    corpus = yaml.safe_load(CORPUS.read_text())
-    crisis, benign = corpus["crisis"], corpus["benign"]
-    result: Dict[str, Any] = {
-        "safety_net": _rates([is_crisis(t) for t in crisis], [is_crisis(t) for t in benign]),
-    }
+    intent_tier = {v: k for k, v in TIER_INTENTS.items()}
+    result: Dict[str, Any] = {}
+    agent = None
     if model:
         from rasa.core.agent import load_agent
 
         agent = asyncio.run(load_agent(model_path=model))
 
-        async def intents(texts: List[str]) -> List[str]:
-            return [(await agent.parse_message(t))["intent"]["name"] for t in texts]
+    async def tiers(texts: List[str]) -> List[str]:
+        return [intent_tier.get((await agent.parse_message(t))["intent"]["name"], "benign") for t in texts]
 
-        got_crisis = asyncio.run(intents(crisis))
-        got_benign = asyncio.run(intents(benign))
-        result["through_model"] = _rates([i == "crisis" for i in got_crisis],
-                                         [i == "crisis" for i in got_benign])
-        result["through_model"]["missed"] = [t for t, i in zip(crisis, got_crisis) if i != "crisis"]
-        result["through_model"]["false_alarms"] = [
-            t for t, i in zip(benign, got_benign) if i == "crisis"]
+    for name, path in (("tuning", CORPUS), ("held_out", HELD_OUT)):
+        corpus = yaml.safe_load(path.read_text())
+        texts = [t for items in corpus.values() for t in items]
+        result[name] = {"safety_net": _tier_table(corpus, [tier(t) for t in texts])}
+        if agent is not None:
+            result[name]["through_model"] = _tier_table(corpus, asyncio.run(tiers(texts)))
+        if agent is not None and name == "tuning":
+            result["nlu_gate"] = _nlu_gate(agent, corpus)
     return result
 
 
@@ -113,22 +158,37 @@ def as_markdown(quality: Dict[str, Any]) -> str:
         cv_f1 = cv["per_intent"].get(name, {}).get("f1-score", "-")
         lines.append(f"| {name} | {row['precision']} | {row['recall']} | {row['f1-score']} | "
                      f"{row['support']} | {cv_f1} |")
-    crisis = quality["crisis"]
-    lines += ["", "## Crisis safety net (tests/corpora/crisis.yml)", "",
-              "| check | recall (crisis caught) | false-positive rate (benign flagged) |",
-              "|---|---:|---:|"]
-    for key, label in (("safety_net", "`actions.safety.is_crisis` alone"),
-                       ("through_model", "trained model, intent `crisis`")):
-        if key in crisis:
-            r = crisis[key]
-            lines.append(f"| {label} | {r['recall']} ({r['crisis_n']} messages) | "
-                         f"{r['false_positive_rate']} ({r['benign_n']} messages) |")
-    through = crisis.get("through_model", {})
-    for key, label in (("missed", "Missed through the model"),
-                       ("false_alarms", "False alarms through the model")):
-        if through.get(key):
-            lines.append(f"\n{label}: " + "; ".join(f"“{t}”" for t in through[key]))
-    return "\n".join(lines)
+    return "\n".join(lines + [""] + crisis_markdown(quality["crisis"]))
+
+
+def crisis_markdown(crisis: Dict[str, Any]) -> List[str]:
+    """Per corpus and tier: correct / n, alone and through the model; every miss listed."""
+    lines = ["## Crisis safety net", "",
+             "Tuning corpus: tests/corpora/crisis.yml. Frozen held-out part (never tuned on): "
+             "tests/corpora/crisis_heldout.yml. A message counts as correct when it gets exactly "
+             "its tier's answer; a benign message that gets any safety answer is a false positive.", ""]
+    for name, label in (("tuning", "tuning corpus"), ("held_out", "held-out part")):
+        part = crisis[name]
+        lines += [f"### {label}", "", "| tier | n | net alone | through the model |", "|---|---:|---:|---:|"]
+        for tier, row in part["safety_net"].items():
+            model = part.get("through_model", {}).get(tier)
+            through = f"{model['correct']} ({model['rate']})" if model else "-"
+            lines.append(f"| {tier} | {row['n']} | {row['correct']} ({row['rate']}) | {through} |")
+        shown = part.get("through_model", part["safety_net"])
+        misses = [(tier, t, g) for tier, row in shown.items() for t, g in row["misses"]]
+        if misses:
+            lines += ["", "Misses" + (" through the model" if "through_model" in part else "") + ":"]
+            lines += [f"- {tier} → {got}: “{text}”" for tier, text, got in misses]
+        lines.append("")
+    gate = crisis.get("nlu_gate")
+    if gate:
+        lines += ["### An NLU-only crisis gate (measured, not used)", "",
+                  "DIET's own `crisis` guess with the net switched off, on the tuning corpus: "
+                  + "; ".join(f"≥ {t}: catches {r['crisis_and_unclear_caught']} crisis/unclear messages, "
+                              f"flags {r['benign_flagged']} benign ones" for t, r in gate["per_threshold"].items())
+                  + f". Highest score on a benign message: {gate['highest_benign_score']}. No threshold "
+                  "is free of false alarms, so components/crisis_override.py lets the net decide.", ""]
+    return lines
 
 
 def main(argv=None) -> int:
@@ -141,8 +201,9 @@ def main(argv=None) -> int:
     log_dir.mkdir(parents=True, exist_ok=True)
     model = args.model if Path(args.model).exists() else None
     if args.crisis_only:
-        report = {"crisis": crisis_net(model)}
-        print(json.dumps(report, indent=2, ensure_ascii=False))
+        crisis = crisis_net(model)
+        (results / "crisis.json").write_text(json.dumps(crisis, indent=2, ensure_ascii=False))
+        print("\n".join(crisis_markdown(crisis)))
         return 0
     with tempfile.TemporaryDirectory(prefix="bench-quality-") as tmp:
         report = quality_report(model, Path(tmp), log_dir)

@@ -102,7 +102,8 @@ def test_delete_removes_mine_only_and_asks_the_tracker_store_to_erase(store):
     store.add_reflection("rest", "bob", "kennen", "s", "van bob")
     messages, events = run(ActionDeleteMyData(lambda: store), confirmed("alice"))
     assert messages == [texts.DELETED]
-    assert events == [{"event": "slot", "timestamp": None, "name": ERASE_SLOT, "value": True}]
+    assert events == [{"event": "slot", "timestamp": None, "name": ERASE_SLOT, "value": True},
+                      {"event": "slot", "timestamp": None, "name": "after_crisis", "value": None}]
     assert store.all_reflections("rest", "alice") == []
     assert [r.text for r in store.all_reflections("rest", "bob")] == ["van bob"]
     again, _ = run(ActionDeleteMyData(lambda: store), confirmed("alice"))

@@ -1,4 +1,5 @@
-"""The crisis override NLU component: phrase matches win, weak or idiomatic NLU guesses do not."""
+"""The crisis override NLU component: the net's tier wins; NLU-only crisis guesses are asked about."""
+import pytest
 from rasa.shared.nlu.training_data.message import Message
 
 from components.crisis_override import CrisisOverride
@@ -11,12 +12,22 @@ def _run(text, intent, confidence, second="share_experience"):
     return msg.get("intent")["name"], [r["name"] for r in msg.get("intent_ranking")]
 
 
-def test_phrase_match_overrides_any_intent():
-    assert _run("ik zie het niet meer zitten", "greet", 0.99)[0] == "crisis"
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ik zie het niet meer zitten", "crisis"),
+        ("ik kan niet meer", "crisis_unclear"),
+        ("mijn man slaat me", "danger_from_others"),
+        ("mijn broer heeft zich van het leven beroofd", "bereaved_by_suicide"),
+    ],
+)
+def test_the_nets_tier_overrides_any_intent(text, expected):
+    assert _run(text, "greet", 0.99)[0] == expected
 
 
-def test_sure_nlu_guess_stands():
-    assert _run("alles is zinloos geworden, ik ben er klaar mee", "crisis", 0.97)[0] == "crisis"
+def test_a_sure_nlu_only_guess_falls_back_to_noticing():
+    # DIET is this sure about benign near-misses too (make nlu-report): the net decides
+    assert _run("ik wil mezelf terugvinden", "crisis", 0.9996)[0] == "nlu_fallback"
 
 
 def test_unsure_nlu_guess_falls_back_to_the_next_intent():
@@ -27,14 +38,9 @@ def test_unsure_replacement_becomes_nlu_fallback():
     assert _run("ik wil niet meer alleen zijn", "crisis", 0.6)[0] == "nlu_fallback"
 
 
-def test_benign_idiom_never_crisis():
-    assert _run("ik lach me dood", "crisis", 0.99, second="out_of_scope")[0] != "crisis"
+def test_benign_idiom_never_gets_a_safety_intent():
+    assert _run("ik lach me dood", "crisis", 0.99, second="out_of_scope")[0] == "nlu_fallback"
     assert _run("ik lach me dood", "crisis", 0.3, second="out_of_scope")[0] == "out_of_scope"
-
-
-def test_sure_nlu_guess_without_any_risk_word_falls_back():
-    assert _run("hij is altijd te laat en denkt aan zichzelf", "crisis", 0.99)[0] == "nlu_fallback"
-    assert _run("hij is altijd te laat en denkt aan zichzelf", "crisis", 0.3)[0] == "share_experience"
 
 
 def test_cutting_vegetables_is_not_self_harm():
