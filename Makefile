@@ -11,6 +11,8 @@ ACTIONS_PORT ?= 5055
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONPATH := $(CURDIR)
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+# Nothing leaves the machine: no usage telemetry (exception reports: components/tracker_store.py).
+export RASA_TELEMETRY_ENABLED := false
 # Telegram is off unless a token is given (credentials.yml reads these; Rasa needs them set).
 export TELEGRAM_ACCESS_TOKEN ?=
 export TELEGRAM_BOT_USERNAME ?=

@@ -58,14 +58,18 @@ class RevokedSessions:
     """Revoked session ids (as keyed hashes) in the tracker database; blocking calls."""
 
     def __init__(self, url: str) -> None:
-        from components.tracker_store import harden_sqlite
+        from actions.store.tracker_events import harden_sqlite
 
         parsed = sa.engine.make_url(url)
         if parsed.get_backend_name() == "sqlite" and parsed.database:
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         self.engine = sa.create_engine(url, future=True)
         harden_sqlite(self.engine)
-        _METADATA.create_all(self.engine, checkfirst=True)
+        try:
+            _METADATA.create_all(self.engine, checkfirst=True)
+        except sa.exc.DBAPIError:  # another server created it at the same moment
+            if not sa.inspect(self.engine).has_table(REVOKED.name):
+                raise
         self._known: Set[str] = set()
 
     def revoke(self, session_id: str) -> None:

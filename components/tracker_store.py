@@ -37,6 +37,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from actions.store.config import ERASE_SLOT, Settings, load_keys
 from actions.store.db import checkpoint_sqlite
 from actions.store.redaction import install as redact_logs
+from actions.store.redaction import stop_error_reports
 from actions.store.tracker_events import (
     TrackerCipher,
     check_keys,
@@ -46,7 +47,10 @@ from actions.store.tracker_events import (
 )
 
 logger = logging.getLogger(__name__)
-redact_logs()  # the Rasa server always loads this module: its logs keep people's words out
+# The Rasa server always loads this module: its logs keep people's words out, and no exception
+# report leaves the machine.
+redact_logs()
+stop_error_reports()
 
 
 ERASE_FAILED = "erase_failed"  # the erasure did not go through; it is retried on the next turn

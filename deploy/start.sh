@@ -18,6 +18,7 @@ RASA_HOST=${RASA_HOST:-127.0.0.1}
 RASA_PORT=${RASA_PORT:-5005}
 ACTIONS_PORT=${ACTIONS_PORT:-5055}
 export VAR_DIR=${VAR_DIR:-var}
+export RASA_TELEMETRY_ENABLED=false  # nothing about the conversations leaves the machine
 mkdir -p "$VAR_DIR"
 
 # Keys are made once, here, before either server starts; a lost or replaced key file stops us.

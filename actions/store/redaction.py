@@ -50,3 +50,13 @@ def install() -> None:
 
     factory.redacting = True  # type: ignore[attr-defined]
     logging.setLogRecordFactory(factory)
+
+
+def stop_error_reports() -> None:
+    """Rasa 3.6 sends exception reports to Sentry whatever its telemetry setting; an exception's
+    message can hold what a person wrote. Replace its client by one without a destination."""
+    try:
+        import sentry_sdk
+    except ImportError:  # the action server image may not have it
+        return
+    sentry_sdk.init(dsn=None)

@@ -77,8 +77,12 @@ def test_made_up_altered_and_erased_widget_sessions_get_a_new_session(started):
         issued = await first.session()
         for made_up in (uuid.uuid4().hex, f"chat.{uuid.uuid4().hex}.{uuid.uuid4().hex}",
                         issued[:-1] + ("0" if issued[-1] != "0" else "1")):
-            assert await first.session(made_up) != made_up  # never adopted
-        assert await first.session(issued) == issued  # its own id still works
+            attacker = await Client().connect(started.url)
+            assert await attacker.session(made_up) not in (made_up, issued)  # never adopted
+            await attacker.close()
+        again = await Client().connect(started.url)
+        assert await again.session(issued) == issued  # its own id still works (a reload)
+        await again.close()
 
         for text in ("hoi", "wis mijn gegevens", "/affirm"):
             before = len(first.received)

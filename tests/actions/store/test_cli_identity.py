@@ -7,6 +7,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from actions.store import get_store
 from actions.store.cli import main
+from actions.store.config import create_key_file
 from components.tracker_store import ErasableSQLTrackerStore
 
 
@@ -17,6 +18,7 @@ def test_delete_erases_the_prefixed_conversation_only(tmp_path, monkeypatch, cap
                         "REFLECTION_SPOOL_DIR": str(tmp_path / "spool")}.items():
         monkeypatch.setenv(name, value)
     get_store.cache_clear()
+    create_key_file(tmp_path / "keys.json")
     trackers = ErasableSQLTrackerStore(Domain.empty())
     for sender in ("telegram:5001", "rest:5001"):
         tracker = DialogueStateTracker(sender, [])

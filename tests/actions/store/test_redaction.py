@@ -33,3 +33,17 @@ def test_a_traceback_that_carries_a_payload_is_dropped(redacted):
     except ValueError:
         logging.getLogger("rasa.core.processor").exception("Encountered an exception")
     assert "mijn geheim" not in redacted.text and "ValueError" in redacted.text
+
+
+def test_the_rasa_server_sends_no_exception_reports():
+    import sentry_sdk
+
+    import rasa.telemetry
+    import components.tracker_store  # noqa: F401 - loading it is what switches reports off
+
+    rasa.telemetry.initialize_error_reporting()  # what `rasa run` does at start
+    assert sentry_sdk.Hub.current.client is not None and sentry_sdk.Hub.current.client.dsn
+    from actions.store.redaction import stop_error_reports
+
+    stop_error_reports()
+    assert not sentry_sdk.Hub.current.client.dsn
