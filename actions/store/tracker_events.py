@@ -14,7 +14,7 @@ import hmac
 import json
 import time
 from pathlib import Path
-from typing import Any, Dict, Optional
+from typing import Any, Callable, Dict, Optional
 
 import sqlalchemy as sa
 from cryptography.fernet import InvalidToken, MultiFernet
@@ -150,8 +150,9 @@ def existing_engine(url: str) -> Optional[Engine]:
     return engine
 
 
-def erase_sender_events(url: str, sender_id: str, keys: Keys) -> int:
-    """Deletes every stored event of one tracker sender id (``<channel>:<id>``)."""
+def _change_events(url: str, work: Callable[[sa.engine.Connection], int]) -> int:
+    """Runs ``work`` in one transaction on an existing events table, then folds SQLite's
+    write-ahead log into the file; 0 when there is no such database or table."""
     engine = existing_engine(url)
     if engine is None:
         return 0
@@ -159,46 +160,36 @@ def erase_sender_events(url: str, sender_id: str, keys: Keys) -> int:
         with engine.begin() as connection:
             if not sa.inspect(connection).has_table(EVENTS.name):
                 return 0
-            count = erase_rows(connection, TrackerCipher(keys).stored_id(sender_id))
+            count = work(connection)
         checkpoint_sqlite(engine)
         return count
     finally:
         engine.dispose()
+
+
+def erase_sender_events(url: str, sender_id: str, keys: Keys) -> int:
+    """Deletes every stored event of one tracker sender id (``<channel>:<id>``)."""
+    stored_id = TrackerCipher(keys).stored_id(sender_id)
+    return _change_events(url, lambda connection: erase_rows(connection, stored_id))
 
 
 def purge_events_older_than(url: str, days: int) -> int:
     """Deletes tracker events older than ``days`` days (operator retention); returns the count."""
-    engine = existing_engine(url)
-    if engine is None:
-        return 0
     cutoff = time.time() - days * 86400
-    try:
-        with engine.begin() as connection:
-            if not sa.inspect(connection).has_table(EVENTS.name):
-                return 0
-            count = connection.execute(EVENTS.delete().where(EVENTS.c.timestamp < cutoff)).rowcount
-        checkpoint_sqlite(engine)
-        return count
-    finally:
-        engine.dispose()
+    return _change_events(url, lambda connection: connection.execute(
+        EVENTS.delete().where(EVENTS.c.timestamp < cutoff)).rowcount)
 
 
 def rotate_events(url: str, fernet: MultiFernet) -> int:
     """Re-encrypts every sealed row with the first of ``fernet``'s keys; returns the count."""
-    engine = existing_engine(url)
-    if engine is None:
-        return 0
-    try:
-        with engine.begin() as connection:
-            if not sa.inspect(connection).has_table(EVENTS.name):
-                return 0
-            rows = connection.execute(
-                sa.select(EVENTS.c.id, EVENTS.c.data).where(~EVENTS.c.data.like("{%"))
-            ).all()
-            for row in rows:
-                connection.execute(EVENTS.update().where(EVENTS.c.id == row.id).values(
-                    data=fernet.rotate(row.data.encode("ascii")).decode("ascii")))
-        checkpoint_sqlite(engine)
+
+    def rotate(connection: sa.engine.Connection) -> int:
+        rows = connection.execute(
+            sa.select(EVENTS.c.id, EVENTS.c.data).where(~EVENTS.c.data.like("{%"))
+        ).all()
+        for row in rows:
+            connection.execute(EVENTS.update().where(EVENTS.c.id == row.id).values(
+                data=fernet.rotate(row.data.encode("ascii")).decode("ascii")))
         return len(rows)
-    finally:
-        engine.dispose()
+
+    return _change_events(url, rotate)

@@ -4,8 +4,8 @@ from typing import Callable, List
 
 import pytest
 
-from actions.store import ReflectionStore
-from actions.store.config import Keys
+from actions.store import ReflectionStore, get_store
+from actions.store.config import Keys, Settings
 from tests.pg import postgres_cluster, postgres_url  # noqa: F401  (fixtures)
 
 
@@ -40,3 +40,17 @@ def make_store(db_url, keys, tmp_path) -> Callable[..., ReflectionStore]:
 @pytest.fixture
 def store(make_store) -> ReflectionStore:
     return make_store()
+
+
+@pytest.fixture
+def private_var(tmp_path, monkeypatch) -> Settings:
+    """This test's own databases, key file (not created yet) and spool, set in the environment."""
+    for name, value in {"REFLECTION_DB_URL": f"sqlite:///{tmp_path}/r.db",
+                        "TRACKER_DB_URL": f"sqlite:///{tmp_path}/t.db",
+                        "REFLECTION_KEY_FILE": str(tmp_path / "keys.json"),
+                        "REFLECTION_SPOOL_DIR": str(tmp_path / "spool")}.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("REFLECTION_HMAC_KEY", raising=False)
+    monkeypatch.delenv("REFLECTION_FERNET_KEY", raising=False)
+    get_store.cache_clear()
+    return Settings.from_env()

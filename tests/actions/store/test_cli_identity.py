@@ -11,13 +11,7 @@ from actions.store.config import create_key_file
 from components.tracker_store import ErasableSQLTrackerStore
 
 
-def test_delete_erases_the_prefixed_conversation_only(tmp_path, monkeypatch, capsys):
-    for name, value in {"REFLECTION_DB_URL": f"sqlite:///{tmp_path}/r.db",
-                        "TRACKER_DB_URL": f"sqlite:///{tmp_path}/t.db",
-                        "REFLECTION_KEY_FILE": str(tmp_path / "keys.json"),
-                        "REFLECTION_SPOOL_DIR": str(tmp_path / "spool")}.items():
-        monkeypatch.setenv(name, value)
-    get_store.cache_clear()
+def test_delete_erases_the_prefixed_conversation_only(private_var, tmp_path, capsys):
     create_key_file(tmp_path / "keys.json")
     trackers = ErasableSQLTrackerStore(Domain.empty())
     for sender in ("telegram:5001", "rest:5001"):

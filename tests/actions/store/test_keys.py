@@ -16,19 +16,6 @@ from actions.store.repository import ReflectionStore
 from components.tracker_store import ErasableSQLTrackerStore
 
 
-@pytest.fixture
-def env(tmp_path, monkeypatch):
-    values = {"REFLECTION_DB_URL": f"sqlite:///{tmp_path}/r.db",
-              "TRACKER_DB_URL": f"sqlite:///{tmp_path}/t.db",
-              "REFLECTION_KEY_FILE": str(tmp_path / "keys.json"),
-              "REFLECTION_SPOOL_DIR": str(tmp_path / "spool")}
-    for name, value in values.items():
-        monkeypatch.setenv(name, value)
-    monkeypatch.delenv("REFLECTION_HMAC_KEY", raising=False)
-    monkeypatch.delenv("REFLECTION_FERNET_KEY", raising=False)
-    return Settings.from_env()
-
-
 def store(settings: Settings) -> ReflectionStore:
     return ReflectionStore(settings.db_url, load_keys(settings), spool_dir=settings.spool_dir)
 
@@ -42,49 +29,49 @@ def chat(settings: Settings, text: str) -> None:
     tracker_store.engine.dispose()
 
 
-def test_init_is_idempotent_and_the_token_belongs_to_the_keys(env, capsys):
+def test_init_is_idempotent_and_the_token_belongs_to_the_keys(private_var, capsys):
     assert main(["init"]) == 0
-    content = env.key_file.read_text()
-    assert main(["init"]) == 0 and env.key_file.read_text() == content
+    content = private_var.key_file.read_text()
+    assert main(["init"]) == 0 and private_var.key_file.read_text() == content
     assert main(["action-token"]) == 0
-    assert capsys.readouterr().out.strip().endswith(action_token(load_keys(env)))
+    assert capsys.readouterr().out.strip().endswith(action_token(load_keys(private_var)))
 
 
-def test_check_refuses_a_lost_or_replaced_key_file(env, capsys):
+def test_check_refuses_a_lost_or_replaced_key_file(private_var, capsys):
     main(["init"])
-    kept = store(env)
+    kept = store(private_var)
     kept.add_reflection("rest", "anna", "kennen", "vraag_1", "iets van mij")
     kept.engine.dispose()
-    chat(env, "nog iets van mij")
+    chat(private_var, "nog iets van mij")
     assert main(["check"]) == 0
 
-    env.key_file.unlink()
+    private_var.key_file.unlink()
     assert main(["check"]) == 3 and "init" in capsys.readouterr().err
-    assert main(["init"]) == 3 and not env.key_file.exists()  # no new keys over existing data
+    assert main(["init"]) == 3 and not private_var.key_file.exists()  # no new keys over existing data
     assert "restore the original key file" in capsys.readouterr().err
-    create_key_file(env.key_file)  # keys made some other way ...
+    create_key_file(private_var.key_file)  # keys made some other way ...
     assert main(["check"]) == 3  # ... are detected, not silently used
     assert "cannot read" in capsys.readouterr().err
 
 
-def test_rotation_re_encrypts_everything_and_drops_the_old_key(env):
+def test_rotation_re_encrypts_everything_and_drops_the_old_key(private_var):
     main(["init"])
-    old = load_keys(env)
-    kept = store(env)
+    old = load_keys(private_var)
+    kept = store(private_var)
     kept.add_reflection("rest", "anna", "kennen", "vraag_1", "voor de rotatie")
     spooled = {"person": kept.person_key("rest", "bob"), "id": "b" * 32, "session_id": None,
                "exercise": "kennen", "step": "vraag_1", "text": kept._encrypt("gespoold"),
                "at": "2026-01-01T00:00:00+00:00"}
     kept.spool.append({"op": "add_reflection", "args": spooled})  # written while the db was down
     kept.engine.dispose()
-    chat(env, "gesprek voor de rotatie")
+    chat(private_var, "gesprek voor de rotatie")
 
     assert main(["rotate"]) == 0
-    new = load_keys(env)
+    new = load_keys(private_var)
     assert new.hmac_key == old.hmac_key and new.fernet_keys != old.fernet_keys
-    assert len(json.loads(env.key_file.read_text())["fernet_key"].split(",")) == 1
+    assert len(json.loads(private_var.key_file.read_text())["fernet_key"].split(",")) == 1
     assert main(["check"]) == 0
-    rotated = store(env)
+    rotated = store(private_var)
     with rotated.spool.locked():
         [entry] = rotated.spool.read()
     with pytest.raises(InvalidToken):

@@ -55,13 +55,7 @@ def test_person_argument():
     assert parse_person("a" * 64) == (None, None, "a" * 64)
 
 
-def test_operator_cli_exports_deletes_and_purges(tmp_path, monkeypatch, capsys):
-    for name, value in {"REFLECTION_DB_URL": f"sqlite:///{tmp_path}/r.db",
-                        "TRACKER_DB_URL": f"sqlite:///{tmp_path}/t.db",
-                        "REFLECTION_KEY_FILE": str(tmp_path / "keys.json"),
-                        "REFLECTION_SPOOL_DIR": str(tmp_path / "spool")}.items():
-        monkeypatch.setenv(name, value)
-    get_store.cache_clear()
+def test_operator_cli_exports_deletes_and_purges(private_var, tmp_path, capsys):
     create_key_file(tmp_path / "keys.json")
     try:
         store = get_store()
