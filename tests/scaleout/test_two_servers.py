@@ -7,7 +7,9 @@ person gets a kind message (HTTP 200, not silence) and the next turn after it is
 answered normally; a Rasa server killed mid-conversation leaves the other one to go on.
 """
 import concurrent.futures
+import json
 import uuid
+from types import SimpleNamespace
 
 import pytest
 import sqlalchemy as sa
@@ -15,8 +17,10 @@ import sqlalchemy as sa
 from actions.store import ReflectionStore
 from actions.store.config import Settings, load_keys
 from actions.store.identity import sender_key
+from actions.store.tracker_events import TrackerCipher
 from actions.texts import TURN_FAILED_TEXT
 from tests.conversation import free_port
+from tests.security.assistant import request
 from tests.scaleout.cluster import (
     credentials_for_test, say, service_env, start_actions, start_rasa, tracker, wait_until,
 )
@@ -67,8 +71,10 @@ def store(cluster):
 
 @pytest.fixture(scope="module")
 def events_db(cluster):
+    """The shared tracker table, and the keys that read it."""
     engine = sa.create_engine(cluster["tracker_url"], future=True)
-    yield engine
+    settings = Settings.from_env(cluster["env"])
+    yield SimpleNamespace(engine=engine, cipher=TrackerCipher(load_keys(settings, cluster["env"])))
     engine.dispose()
 
 
@@ -76,11 +82,14 @@ def texts(messages):
     return "\n".join(m.get("text") or "" for m in messages)
 
 
-def user_events(engine, sender):
-    with engine.connect() as connection:
-        return connection.execute(sa.text(
+def user_events(db, sender):
+    """The stored events of REST sender ``sender``, decrypted (``data`` as JSON text)."""
+    with db.engine.connect() as connection:
+        rows = connection.execute(sa.text(
             "select type_name, timestamp, data from events where sender_id = :s order by id"
-        ), {"s": sender_key("rest", sender)}).all()
+        ), {"s": db.cipher.stored_id(sender_key("rest", sender))}).all()
+    return [SimpleNamespace(type_name=r.type_name, timestamp=r.timestamp,
+                            data=json.dumps(db.cipher.open(r.data), sort_keys=True)) for r in rows]
 
 
 def assert_no_duplicates(rows):
@@ -168,3 +177,29 @@ def test_a_killed_server_leaves_the_other_to_continue(cluster, store, events_db)
     assert len([r for r in rows if r.type_name == "user"]) == 1 + len(ANSWERS)
     assert_no_duplicates(rows)
     wait_until(lambda: not tracker(a, sender)["active_loop"].get("name"), timeout=5)
+
+
+def test_attacks_fail_on_the_two_server_setup_too(cluster, store, events_db):
+    """Channel spoofing, the HTTP API without its token, a forged action call, readable rows."""
+    a = cluster["a"]  # an earlier test kills rasa-b
+    phrase = f"zeppelin-{uuid.uuid4().hex[:8]}"
+    store.add_reflection("telegram", "5550001", "gesprek", "gedeeld", f"van telegram {phrase}")
+    spoof = {"sender": "5550001", "input_channel": "telegram"}
+    status, body = request("POST", f"{a.url}/webhooks/rest/webhook",
+                           {**spoof, "message": "laat mijn reflecties zien"})
+    assert status == 200 and phrase not in json.dumps(body, ensure_ascii=False)
+
+    sender = f"attack-{uuid.uuid4().hex[:8]}"
+    say(a, sender, f"ik voel me alleen sinds {phrase}")
+    with events_db.engine.connect() as connection:
+        raw = connection.execute(sa.text("select sender_id, data from events")).all()
+    assert raw and not any(phrase in r.data or sender in r.sender_id for r in raw)
+
+    conversation = sender_key("rest", sender)
+    for query in ("", "?token=wrong"):
+        status, _ = request("GET", f"{a.url}/conversations/{conversation}/tracker{query}")
+        assert status == 401
+    status, _ = request("POST", cluster["actions"].url + "/webhook",
+                          {"next_action": "action_export_reflections", "sender_id": conversation,
+                         "tracker": {"sender_id": conversation, "events": []}, "domain": {}})
+    assert status == 401

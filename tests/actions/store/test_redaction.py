@@ -35,15 +35,12 @@ def test_a_traceback_that_carries_a_payload_is_dropped(redacted):
     assert "mijn geheim" not in redacted.text and "ValueError" in redacted.text
 
 
-def test_the_rasa_server_sends_no_exception_reports():
+def test_exception_reports_have_nowhere_to_go():
     import sentry_sdk
 
-    import rasa.telemetry
-    import components.tracker_store  # noqa: F401 - loading it is what switches reports off
-
-    rasa.telemetry.initialize_error_reporting()  # what `rasa run` does at start
-    assert sentry_sdk.Hub.current.client is not None and sentry_sdk.Hub.current.client.dsn
     from actions.store.redaction import stop_error_reports
 
+    sentry_sdk.init("https://public@o0.ingest.sentry.io/1")  # as `rasa run` does at start
+    assert sentry_sdk.Hub.current.client.dsn
     stop_error_reports()
     assert not sentry_sdk.Hub.current.client.dsn
