@@ -59,36 +59,38 @@ ERASE_DONE_LATE = "erase_done_late"  # a retried erasure went through
 
 class PendingErasures:
     """Keyed ids whose erasure failed (database down), kept in a small owner-only file so a
-    restart does not forget them; each is retried when that conversation is read next."""
+    restart does not forget them; each is retried when that conversation is read next.
+
+    Read once at start and written through, so the check on every turn touches no file."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-
-    def _ids(self) -> Set[str]:
         try:
-            return set(json.loads(self.path.read_text()))
+            self._ids: Set[str] = set(json.loads(path.read_text()))
         except (FileNotFoundError, ValueError):
-            return set()
+            self._ids = set()
 
     def __contains__(self, stored_id: str) -> bool:
-        return self.path.exists() and stored_id in self._ids()
+        return stored_id in self._ids
 
     def add(self, stored_id: str) -> None:
-        self._write(self._ids() | {stored_id})
+        self._ids.add(stored_id)
+        self._write()
 
     def discard(self, stored_id: str) -> None:
-        if stored_id in self:
-            self._write(self._ids() - {stored_id})
+        if stored_id in self._ids:
+            self._ids.discard(stored_id)
+            self._write()
 
-    def _write(self, ids: Set[str]) -> None:
-        if not ids:
+    def _write(self) -> None:
+        if not self._ids:
             self.path.unlink(missing_ok=True)
             return
         self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         tmp = self.path.with_suffix(".tmp")
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w") as handle:
-            json.dump(sorted(ids), handle)
+            json.dump(sorted(self._ids), handle)
         os.replace(tmp, self.path)
 
 

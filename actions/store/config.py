@@ -110,6 +110,11 @@ def load_keys(settings: Settings, env: Optional[Mapping[str, str]] = None) -> Ke
     return keys
 
 
+def keyed_hash(key: bytes, value: str) -> str:
+    """HMAC-SHA256 of ``value`` as hex: what is stored instead of an id or an address."""
+    return hmac.new(key, value.encode("utf-8", "surrogatepass"), hashlib.sha256).hexdigest()
+
+
 def derive_key(keys: Keys, purpose: str) -> bytes:
     """A sub-key for one purpose (tracker ids, widget sessions, the action server's token)."""
     return hmac.new(keys.hmac_key, f"reflectie:{purpose}".encode(), hashlib.sha256).digest()

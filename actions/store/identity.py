@@ -9,8 +9,6 @@ CLI share this.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 from functools import lru_cache
 from typing import Optional, Tuple
 
@@ -42,4 +40,6 @@ def subkey(purpose: bytes) -> bytes:
 
 def pseudonym(purpose: bytes, value: str) -> str:
     """Keyed hash of ``value`` for ``purpose``: what is stored instead of a chat id or address."""
-    return hmac.new(subkey(purpose), value.encode("utf-8", "surrogatepass"), hashlib.sha256).hexdigest()
+    from actions.store.config import keyed_hash
+
+    return keyed_hash(subkey(purpose), value)

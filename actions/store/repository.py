@@ -7,8 +7,6 @@ Fernet-encrypted before they reach the database or the spool.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
 import logging
 import threading
@@ -26,7 +24,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from cryptography.fernet import InvalidToken
 from sqlalchemy.orm import Session, sessionmaker
 
-from actions.store.config import Keys
+from actions.store.config import Keys, keyed_hash
 from actions.store.db import WRITE, checkpoint_sqlite, make_engine, upgrade_schema
 from actions.store.models import (
     SESSION_STATUSES,
@@ -136,8 +134,7 @@ class ReflectionStore:
     # --- identity and crypto --------------------------------------------------------
 
     def person_key(self, channel: str, sender_id: str) -> str:
-        message = f"{channel}:{sender_id}".encode("utf-8", "surrogatepass")
-        return hmac.new(self._keys.hmac_key, message, hashlib.sha256).hexdigest()
+        return keyed_hash(self._keys.hmac_key, f"{channel}:{sender_id}")
 
     def _encrypt(self, text: str) -> str:
         return self._fernet.encrypt(text.encode("utf-8", "surrogatepass")).decode("ascii")

@@ -9,8 +9,6 @@ time. ``sender_id`` is a keyed hash of the tracker's sender id (``<channel>:<id>
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
 import time
 from pathlib import Path
@@ -20,7 +18,7 @@ import sqlalchemy as sa
 from cryptography.fernet import InvalidToken, MultiFernet
 from sqlalchemy.engine import Engine
 
-from actions.store.config import Keys, derive_key
+from actions.store.config import Keys, derive_key, keyed_hash
 from actions.store.db import checkpoint_sqlite
 
 # The columns Rasa 3.6's SQLTrackerStore.SQLEvent defines (table name "events").
@@ -50,8 +48,7 @@ class TrackerCipher:
 
     def stored_id(self, sender_id: str) -> str:
         """The keyed hash stored in place of ``sender_id``."""
-        return hmac.new(self._id_key, sender_id.encode("utf-8", "surrogatepass"),
-                        hashlib.sha256).hexdigest()
+        return keyed_hash(self._id_key, sender_id)
 
     def seal(self, data: Dict[str, Any]) -> str:
         return self.fernet.encrypt(json.dumps(data).encode()).decode("ascii")
