@@ -53,7 +53,7 @@ actions: setup  ## run the action server in the foreground (keys must exist: mak
 	$(PY) -m actions -p $(ACTIONS_PORT)
 
 keys: setup  ## create the keys once (var/keys.json); `make run` does this itself
-	$(PY) -m actions.store.keys init
+	$(PY) -m store.keys_cli init
 
 run: train  ## run the assistant on localhost: keys, action server, Rasa server (deploy/start.sh)
 	@echo "Chat over REST:  curl -s localhost:$(RASA_PORT)/webhooks/rest/webhook -d '{\"sender\":\"ik\",\"message\":\"hallo\"}'"
@@ -73,7 +73,7 @@ nlu-report: setup  ## NLU report: held-out split + cross-validation, crisis-net 
 	$(PY) -m bench.quality
 
 retention: setup  ## delete reflections and conversations older than REFLECTION_RETENTION_DAYS (default 365)
-	$(PY) -m actions.store.cli purge
+	$(PY) -m store.cli purge
 
 DEMO ?= verjaardag
 demo: train  ## play a facilitator demo in the terminal (DEMO=name, STEP=1: Enter per step, URL=http://...)

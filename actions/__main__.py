@@ -1,7 +1,7 @@
 """Start the action server: `python -m actions [-p 5055]`.
 
 It answers only the Rasa server: every request but `/health` must carry the shared secret
-in `X-Action-Token`, derived from the keys (`python -m actions.store.keys action-token`;
+in `X-Action-Token`, derived from the keys (`python -m store.keys_cli action-token`;
 the Rasa server sends it from `ACTION_SERVER_TOKEN`, see endpoints.yml). A wrong or missing
 secret gets 401 and nothing runs. It listens on `SANIC_HOST` (default 127.0.0.1), refuses to
 start without keys or with keys that cannot read the stored data, creates files owner-only,
@@ -23,10 +23,11 @@ from rasa_sdk.endpoint import create_app, create_argument_parser  # noqa: E402
 from sanic import Sanic, response  # noqa: E402
 from sanic.request import Request  # noqa: E402
 
-from actions.store import get_store  # noqa: E402
-from actions.store.config import KeysMissing, Settings, action_token, load_keys  # noqa: E402
-from actions.store.redaction import install as redact_logs  # noqa: E402
-from actions.store.tracker_events import KeyMismatch  # noqa: E402
+from store.repository import get_store  # noqa: E402
+from core.keys import KeysMissing, action_token, load_keys  # noqa: E402
+from core.settings import Settings  # noqa: E402
+from core.redaction import install as redact_logs  # noqa: E402
+from store.tracker_events import KeyMismatch  # noqa: E402
 
 logger = logging.getLogger("actions")
 

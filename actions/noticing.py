@@ -3,7 +3,7 @@
 `analyse()` looks for a feeling, a contrast, an absolute, a person (also one named before),
 self-blame and a label for someone, on the project's spaCy pipeline (works on the blank
 Dutch base: only tokens, lookup lemmas and the entity ruler are used). `compose()` turns the
-best notice into one noticing sentence plus one open question (templates in actions/texts.py),
+best notice into one noticing sentence plus one open question (templates in core/texts.py),
 varies it, and runs the advice guard before anything is sent.
 """
 import difflib
@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Dict, Iterable, List, NamedTuple, Optional, Sequence
 
-from actions import texts
-from actions.advice_guard import is_clean
+from core import texts
+from core.advice_guard import is_clean
 from actions.language import get_nlp
 
 MAX_CHARS = 1500  # only this much of a (very) long message is analysed

@@ -5,11 +5,11 @@ from typing import Any, Callable, Dict, List, Optional, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import texts
+from core import texts
 from actions.noticing import advice_reply, analyse, respond
 from actions.privacy import identity, log_share
-from actions.safety import AFTER_CRISIS_SLOT
-from actions.store import StoreUnavailable, get_store
+from core.names import AFTER_CRISIS_SLOT
+from store.repository import StoreUnavailable, get_store
 
 #: Earlier reflections of the person in this tracker (identity from the tracker only).
 EarlierReflections = Callable[[Tracker], List[str]]

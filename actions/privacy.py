@@ -2,7 +2,7 @@
 
 Also the helper other actions call to keep what a person wrote (``log_reflection``).
 Identity is always the tracker's sender id, ``<channel>:<raw id>`` as the receiving channel set
-it (actions/store/identity.py), never a slot or message.
+it (core/identity.py), never a slot or message.
 """
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import texts
-from actions.safety import AFTER_CRISIS_SLOT
-from actions.store import ReflectionStore, SaveResult, StoreUnavailable, TextTooLong, get_store
-from actions.store.config import ERASE_SLOT
-from actions.store.identity import split_sender
-from actions.store.render import render_recent, split_message
+from core import texts
+from core.names import AFTER_CRISIS_SLOT
+from store.repository import ReflectionStore, SaveResult, StoreUnavailable, TextTooLong, get_store
+from core.names import ERASE_SLOT
+from core.identity import split_sender
+from store.render import render_recent, split_message
 
 logger = logging.getLogger(__name__)
 

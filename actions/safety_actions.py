@@ -18,9 +18,10 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import texts
+from core import texts
 from actions.noticing_actions import ActionNotice
-from actions.safety import AFTER_CRISIS_SLOT, VIOLENCE, answer_to_question, assess
+from core.names import AFTER_CRISIS_SLOT
+from core.safety import VIOLENCE, answer_to_question, assess
 
 QUESTION_SLOT = "safety_question"
 ASKED_SLOT = "safety_questions_asked"

@@ -12,7 +12,7 @@ import time
 import uuid
 from typing import Dict, List
 
-from actions.texts import RATE_LIMITED_TEXT, TURN_FAILED_TEXT
+from core.texts import RATE_LIMITED_TEXT, TURN_FAILED_TEXT
 from bench.procs import post_json
 
 # A measured reply must be a real answer, never the rate-limit or the turn-failed text.

@@ -25,7 +25,7 @@ PARTS = {
     "lock store": ("lock_store.py",),
     "HTTP (sanic/aiohttp)": ("sanic/", "aiohttp/"),
     "project actions (actions/)": ("(actions/",),
-    "reflection store (actions/store)": ("actions/store/",),
+    "reflection store (store)": ("store/",),
 }
 
 

@@ -1,6 +1,6 @@
 """Quality report: intents on a held-out split and by 3-fold cross-validation, and the crisis
 safety net per tier on its tuning corpus and on the frozen held-out part, alone
-(actions.safety.tier) and through the trained model (NLU pipeline with
+(core.safety.tier) and through the trained model (NLU pipeline with
 components.crisis_override: does the message get its tier's intent?).
 
 Alone: ``.venv/bin/python -m bench.quality [--model models/reflectie.tar.gz] [--crisis-only]``.
@@ -80,7 +80,7 @@ def _nlu_gate(agent, corpus: Dict[str, List[str]]) -> Dict[str, Any]:
     from unittest import mock
 
     import components.crisis_override as override
-    from actions.safety import BENIGN, Assessment
+    from core.safety import BENIGN, Assessment
 
     seen: Dict[str, float] = {}
 
@@ -112,7 +112,7 @@ def _nlu_gate(agent, corpus: Dict[str, List[str]]) -> Dict[str, Any]:
 def crisis_net(model: Optional[str]) -> Dict[str, Any]:
     """The safety net per tier on the tuning corpus and on the frozen held-out part, alone and
     through the trained model (NLU pipeline with components.crisis_override)."""
-    from actions.safety import tier
+    from core.safety import tier
     from components.crisis_override import TIER_INTENTS
 
     intent_tier = {v: k for k, v in TIER_INTENTS.items()}

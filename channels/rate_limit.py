@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Dict, Mapping, Optional, Tuple
 
-from actions.store.identity import pseudonym
+from core.identity import pseudonym
 
 logger = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """Session ids for the website widget and for demo identities, issued and signed by the server.
 
 A session id is ``chat.<nonce>.<signature>`` (a visitor's widget) or ``demo.<nonce>.<signature>``
-(a facilitator's demo, demos/channel.py): 128 random bits and an HMAC over kind and nonce, with
+(a facilitator's demo, channels/demo.py): 128 random bits and an HMAC over kind and nonce, with
 a key derived from the project's HMAC key (``REFLECTION_HMAC_KEY`` or the key file), so every
 server of a deployment accepts the ids any of them issued, and nobody can make one up. An id
 is revoked after "wis mijn gegevens" (and a demo id after its cleanup): its keyed hash goes in
@@ -22,7 +22,7 @@ from typing import Optional, Set
 
 import sqlalchemy as sa
 
-from actions.store.identity import pseudonym, subkey
+from core.identity import pseudonym, subkey
 
 WEBCHAT = "chat"
 DEMO = "demo"
@@ -58,7 +58,7 @@ class RevokedSessions:
     """Revoked session ids (as keyed hashes) in the tracker database; blocking calls."""
 
     def __init__(self, url: str) -> None:
-        from actions.store.tracker_events import harden_sqlite
+        from store.tracker_events import harden_sqlite
 
         parsed = sa.engine.make_url(url)
         if parsed.get_backend_name() == "sqlite" and parsed.database:
@@ -96,7 +96,7 @@ class RevokedSessions:
 @lru_cache(maxsize=None)
 def revoked_sessions() -> RevokedSessions:
     """The process's revocation list, in the tracker database."""
-    from actions.store.config import Settings
+    from core.settings import Settings
 
     return RevokedSessions(Settings.from_env().tracker_db_url)
 

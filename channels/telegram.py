@@ -35,8 +35,8 @@ from sanic import Blueprint, Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from actions.store.identity import sender_key
-from actions.texts import TELEGRAM_PRIVATE_ONLY, TELEGRAM_TEXT_ONLY
+from core.identity import sender_key
+from core.texts import TELEGRAM_PRIVATE_ONLY, TELEGRAM_TEXT_ONLY
 from channels.turns import guard_turns
 
 logger = logging.getLogger(__name__)

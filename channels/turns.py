@@ -4,7 +4,7 @@ Per message, in this order:
 
 1. **Identity.** The channel hands over the raw id it received (REST ``sender``, widget
    session, Telegram chat id) and its own name as ``input_channel``; the tracker gets
-   ``<channel>:<raw id>`` (actions/store/identity.py). Rasa answers to ``tracker.sender_id``,
+   ``<channel>:<raw id>`` (core/identity.py). Rasa answers to ``tracker.sender_id``,
    so the turn's output channel takes the prefix off again: callers, socket.io rooms and
    Telegram only ever see the raw id.
 2. **Length.** More than ``MAX_MESSAGE_CHARS`` characters: nothing is processed, the person is
@@ -32,8 +32,8 @@ from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
 from rasa.core.channels.channel import OutputChannel, UserMessage
 
-from actions.store.identity import sender_key
-from actions.texts import (
+from core.identity import sender_key
+from core.texts import (
     DELETED, DELETED_NOTHING_STORED, ERASE_DONE_LATE_TEXT, ERASE_FAILED_TEXT,
     MESSAGE_TOO_LONG_TEXT, RATE_LIMITED_TEXT, TURN_FAILED_TEXT,
 )

@@ -38,7 +38,7 @@ from sanic import Blueprint, Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from actions.store.identity import sender_key
+from core.identity import sender_key
 from channels import sessions
 from channels.turns import Turn, guard_turns
 

@@ -1,6 +1,6 @@
 """NLU component that makes the safety net independent of NLU confidence.
 
-Runs last in the pipeline. When the net (actions/safety.py) finds a safety tier, the intent
+Runs last in the pipeline. When the net (core/safety.py) finds a safety tier, the intent
 becomes that tier's intent, whatever the classifier thought. A safety intent guessed by the
 classifier alone falls back to the next intent (or `nlu_fallback`, which is noticed): measured
 with `make nlu-report`, DIET calls benign near-misses `crisis` with confidences up to 0.9996
@@ -14,12 +14,10 @@ from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from actions.safety import BENIGN, BEREAVED, CRISIS, UNCLEAR, VIOLENCE, assess
+from core.names import TIER_INTENTS
+from core.safety import BENIGN, assess
 from components.rule_component import RuleComponent, demote_intent, set_intent
 
-#: The intent the dialogue answers for each safety tier (README: intent contract).
-TIER_INTENTS = {CRISIS: "crisis", UNCLEAR: "crisis_unclear", VIOLENCE: "danger_from_others",
-                BEREAVED: "bereaved_by_suicide"}
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)

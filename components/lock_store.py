@@ -34,7 +34,7 @@ from rasa.core.lock_store import (
 )
 from rasa.utils.endpoints import EndpointConfig
 
-from actions.store.identity import pseudonym
+from core.identity import pseudonym
 
 logger = logging.getLogger(__name__)
 

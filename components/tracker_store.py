@@ -1,6 +1,6 @@
 """SQL tracker store that keeps conversations encrypted and whose erasure sticks.
 
-Rows are written through ``actions.store.tracker_events``: the sender id is a keyed hash,
+Rows are written through ``store.tracker_events``: the sender id is a keyed hash,
 the event data a Fernet token, intent and action names NULL; only the event type and time
 stay readable (Rasa queries them). The keys are those of the reflection log; the store
 refuses to start when existing rows cannot be read with them (a lost or replaced key
@@ -19,7 +19,7 @@ endpoints.yml::
     tracker_store:
       type: components.tracker_store.ErasableSQLTrackerStore
 
-The URL comes from ``url:`` there, else from ``TRACKER_DB_URL`` (see actions/store/config.py).
+The URL comes from ``url:`` there, else from ``TRACKER_DB_URL`` (see core/keys.py).
 """
 
 from __future__ import annotations
@@ -34,11 +34,13 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import Event, SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from actions.store.config import ERASE_SLOT, Settings, load_keys
-from actions.store.db import checkpoint_sqlite
-from actions.store.redaction import install as redact_logs
-from actions.store.redaction import stop_error_reports
-from actions.store.tracker_events import (
+from core.keys import load_keys
+from core.names import ERASE_SLOT
+from core.settings import Settings
+from store.db import checkpoint_sqlite
+from core.redaction import install as redact_logs
+from core.redaction import stop_error_reports
+from store.tracker_events import (
     TrackerCipher,
     check_keys,
     erase_rows,

@@ -1,7 +1,7 @@
 """Check mode: every script's expectations against the trained model; a demo never surprises.
 
 Besides what a step's `expect` asks, every reply must hold these guards: it is not empty, has
-no advice, reassurance or worry of its own (actions.advice_guard; what it quotes of the
+no advice, reassurance or worry of its own (core.advice_guard; what it quotes of the
 participant does not count), shows the crisis lines only where `crisis_lines: true` is
 expected, and is not the "I did not understand" answer.
 """
@@ -103,7 +103,7 @@ def _notices(kind: str, reply: str, lines: Sequence[str]) -> bool:
 
 def evaluate(step: Step, messages: List[Dict], participant_lines: Sequence[str]) -> List[str]:
     """What does not hold for this reply (empty when all is well)."""
-    from actions.advice_guard import find_violations
+    from core.advice_guard import find_violations
 
     reply = text_of(messages)
     expect = step.expect

@@ -6,7 +6,7 @@ reflections and its stored conversation are deleted, so nothing is left in the r
 - `InProcess`: the trained model loaded in this process (tests/conversation.py) with its own
   action server, on temporary databases (deleted on close): a demo never touches var/.
 - `Rest`: a running server (`make run`) by URL; cleanup through the server's demo routes
-  (demos/channel.py) when enabled, else through the assistant's own deletion ("wis mijn
+  (channels/demo.py) when enabled, else through the assistant's own deletion ("wis mijn
   gegevens", confirmed), the path every person has.
 """
 from __future__ import annotations
@@ -22,12 +22,12 @@ import warnings
 from pathlib import Path
 from typing import Dict, List, Optional
 
+from core.identity import DEMO_CHANNELS
 from demos.script import Step
 
 SENDER_PREFIX = "demo-"
 SESSION_START = "/session_start"
 # A demo identity may have talked on any of these channels (REST, widget).
-CHANNELS = ("rest", "webchat")
 REST_TIMEOUT = 60
 
 
@@ -89,7 +89,8 @@ class InProcess(Backend):
     def _start(self):
         from rasa.utils.log_utils import configure_structlog
 
-        from actions.store.config import Settings, action_token, create_key_file, load_keys
+        from core.keys import action_token, create_key_file, load_keys
+        from core.settings import Settings
 
         from tests.conversation import ROOT, ActionServer, Assistant
 
@@ -119,22 +120,16 @@ class InProcess(Backend):
         return self.assistant.say(sender, message, channel=self.channel)
 
     def cleanup(self, sender: str) -> None:
-        from actions.store import get_store
-        from actions.store.config import Settings, load_keys
-        from actions.store.tracker_events import erase_sender_events
+        from store.erasure import erase_demo_identity
 
-        store = get_store()
-        for channel in CHANNELS:
-            store.delete_person(channel, sender)
-        settings = Settings.from_env()
-        erase_sender_events(settings.tracker_db_url, sender, load_keys(settings))
+        erase_demo_identity(sender)
 
     def leftovers(self, sender: str) -> int:
         """Reflections and stored events still kept for `sender` (0 after cleanup)."""
-        from actions.store import get_store
+        from store.repository import get_store
 
         store = get_store()
-        rows = sum(len(store.all_reflections(c, sender)) for c in CHANNELS)
+        rows = sum(len(store.all_reflections(c, sender)) for c in DEMO_CHANNELS)
         tracker = self.assistant.tracker(sender)
         events = [e for e in (tracker.events if tracker else [])
                   if e.type_name in ("user", "bot")]
@@ -145,7 +140,7 @@ class InProcess(Backend):
             return
         self.assistant.close()
         self._server.stop()
-        from actions.store import get_store
+        from store.repository import get_store
 
         get_store().engine.dispose()
         get_store.cache_clear()
@@ -155,7 +150,7 @@ class InProcess(Backend):
 class Rest(Backend):
     """A running assistant by URL, over Rasa's REST channel.
 
-    When the server enables the demo routes (demos/channel.py), the demo identity comes from
+    When the server enables the demo routes (channels/demo.py), the demo identity comes from
     there and is erased completely; otherwise the demo ends with the assistant's own deletion.
     """
 

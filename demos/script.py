@@ -98,7 +98,7 @@ class Script:
         return self.path.stem
 
     def as_dict(self) -> Dict[str, Any]:
-        """The script for the browser player (demos/channel.py, `export-json`)."""
+        """The script for the browser player (channels/demo.py, `export-json`)."""
         return {
             "id": self.id, "title": self.title, "audience": self.audience, "purpose": self.purpose,
             "duration": self.duration, "steps": [s.as_dict() for s in self.steps],

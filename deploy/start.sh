@@ -22,9 +22,9 @@ export RASA_TELEMETRY_ENABLED=false  # nothing about the conversations leaves th
 mkdir -p "$VAR_DIR"
 
 # Keys are made once, here, before either server starts; a lost or replaced key file stops us.
-"$PY" -m actions.store.keys init >/dev/null
-"$PY" -m actions.store.keys check
-export ACTION_SERVER_TOKEN; ACTION_SERVER_TOKEN=$("$PY" -m actions.store.keys action-token)
+"$PY" -m store.keys_cli init >/dev/null
+"$PY" -m store.keys_cli check
+export ACTION_SERVER_TOKEN; ACTION_SERVER_TOKEN=$("$PY" -m store.keys_cli action-token)
 export ACTION_SERVER_URL=${ACTION_SERVER_URL:-http://127.0.0.1:$ACTIONS_PORT/webhook}
 
 SANIC_HOST=127.0.0.1 "$PY" -m actions -p "$ACTIONS_PORT" >>"$VAR_DIR/actions.log" 2>&1 &

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from actions.store.config import Settings, action_token, create_key_file, load_keys
+from core.keys import action_token, create_key_file, load_keys
+from core.settings import Settings
 
 # Every test process gets private databases, keys and spool: the real var/ is never touched.
 _VAR = Path(tempfile.mkdtemp(prefix="reflectie-test-"))

@@ -133,8 +133,10 @@ class Assistant:
     def say(self, sender: str, text: str, channel: str = "rest") -> List[Dict]:
         from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
-        out = CollectingOutputChannel()
-        message = UserMessage(text, out, sender, input_channel=channel)
+        from core.identity import sender_key
+
+        out = CollectingOutputChannel()  # the tracker id is the channel's, as in channels/turns.py
+        message = UserMessage(text, out, sender_key(channel, sender), input_channel=channel)
         self.loop.run_until_complete(self.agent.handle_message(message))
         return out.messages
 
@@ -142,8 +144,11 @@ class Assistant:
         """All bot texts of one turn, joined by newlines."""
         return "\n".join(m.get("text") or "" for m in self.say(sender, text, channel))
 
-    def tracker(self, sender: str):
-        return self.loop.run_until_complete(self.agent.tracker_store.retrieve(sender))
+    def tracker(self, sender: str, channel: str = "rest"):
+        from core.identity import sender_key
+
+        return self.loop.run_until_complete(
+            self.agent.tracker_store.retrieve(sender_key(channel, sender)))
 
     def close(self) -> None:
         self.loop.close()

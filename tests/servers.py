@@ -311,7 +311,7 @@ def scripted_server(fake_bot_api, tmp_path_factory):
 def rasa_server(fake_bot_api, service_env, tmp_path_factory):
     """The trained assistant behind `rasa run`, with a real action server (`rasa_server.actions`).
 
-    Its environment is `service_env`, so `actions.store.get_store()` in the tests sees its data."""
+    Its environment is `service_env`, so `store.get_store()` in the tests sees its data."""
     yield from _shared(
         "rasa_server",
         lambda: _rasa_server(fake_bot_api, service_env, tmp_path_factory.mktemp("rasa_server")),

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence
 
-from actions import texts
+from core import texts
 from actions.noticing import analyse, compose, second_person, seed_for
 
 MAX_QUESTIONS = 6

@@ -13,13 +13,13 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import texts
+from core import texts
 from actions.exercises import progress
 from actions.exercises.base import (
     FREE, LIST, SKIPPED, SLOTS, Exercise, Question, is_dont_know, is_empty, words,
 )
 from actions.exercises.registry import get
-from actions.store import TextTooLong, get_store
+from store.repository import TextTooLong, get_store
 
 FORM = "reflection_form"
 HINT_SLOT = "reflection_hint"

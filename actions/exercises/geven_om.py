@@ -1,20 +1,20 @@
 """`geven_om`: practising noticing instead of worrying, advising, fixing or reassuring.
 
 The person's sentence for the other is recognised as noticing, worry, advice, fixing or
-reassurance (advice/reassurance/worry with the patterns of actions/advice_guard.py). When it
+reassurance (advice/reassurance/worry with the patterns of core/advice_guard.py). When it
 is not noticing, they hear so gently and get one more try.
 """
 import re
 from typing import Dict, List, Optional
 
-from actions import texts
-from actions.advice_guard import find_violations, normalise
+from core import texts
+from core.advice_guard import find_violations, normalise
 from actions.exercises.base import NAME, Exercise, Question, quote, wie
 
 NOTICING, WORRY, ADVICE, FIXING, REASSURANCE, OTHER = (
     "noticing", "worry", "advice", "fixing", "reassurance", "other")
 
-# Guard rules (by name, see actions/advice_guard.py) that are worry or reassurance, not advice.
+# Guard rules (by name, see core/advice_guard.py) that are worry or reassurance, not advice.
 _WORRY_RULES = {"ik maak me zorgen", "ik ben bezorgd"}
 _REASSURANCE_RULES = {
     "maak je geen zorgen", "geen zorgen", "het komt wel goed", "het valt wel mee", "kop op", "kom op",

@@ -5,7 +5,7 @@ differs between the two, in their words.
 """
 from typing import Dict, List, Optional, Tuple
 
-from actions import texts
+from core import texts
 from actions.exercises.base import NAME, Exercise, Question, quote, wie, words
 from actions.noticing import analyse
 

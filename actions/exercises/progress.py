@@ -8,9 +8,9 @@ from typing import Any, Callable, Dict, Optional
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import texts
+from core import texts
 from actions.privacy import identity, open_store
-from actions.store import OpenSession, ReflectionStore, SessionNotFound, StoreUnavailable, TextTooLong
+from store.repository import OpenSession, ReflectionStore, SessionNotFound, StoreUnavailable, TextTooLong
 
 logger = logging.getLogger(__name__)
 

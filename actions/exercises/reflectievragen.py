@@ -3,7 +3,7 @@
 Closing: what the noticing engine finds across the answers."""
 from typing import Dict, List
 
-from actions import texts
+from core import texts
 from actions.exercises.base import Exercise, Question, notice_reply
 
 

@@ -6,7 +6,7 @@ Closing: which of the three seemed hardest, from their answers (a skipped questi
 import re
 from typing import Dict, List, Optional
 
-from actions import texts
+from core import texts
 from actions.exercises.base import Exercise, Question, is_dont_know, quote
 
 ASPECTS = ("begrijpen", "grip", "zin")

@@ -5,7 +5,7 @@ Closing: the chosen directions and what the noticing engine finds in their refle
 import re
 from typing import Dict, List, Optional
 
-from actions import texts
+from core import texts
 from actions.exercises.base import CHOICE, Exercise, Question, is_dont_know, notice_reply
 
 # Words that point to a direction (index into texts.VERBONDENHEID_DIRECTIONS).

@@ -8,7 +8,7 @@ on all four. The overview is kept as a reflection so the person can compare late
 import re
 from typing import Dict, List, Optional
 
-from actions import texts
+from core import texts
 from actions.exercises.base import LIST, Exercise, Question, is_dont_know, is_empty
 from actions.noticing import second_person
 

@@ -4,8 +4,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from actions import noticing, texts
-from actions.advice_guard import is_clean, normalise
+from actions import noticing
+from core import texts
+from core.advice_guard import is_clean, normalise
 from actions.noticing import advice_reply, analyse, compose, respond
 
 CORPUS = yaml.safe_load((Path(__file__).parents[1] / "corpora" / "sharing.yml").read_text("utf-8"))["messages"]

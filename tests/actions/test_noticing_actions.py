@@ -4,7 +4,7 @@ import asyncio
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.advice_guard import is_clean
+from core.advice_guard import is_clean
 from actions.noticing_actions import ActionNotice, ActionRespondAdviceRequest
 
 

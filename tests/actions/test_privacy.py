@@ -7,7 +7,7 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import texts
+from core import texts
 from actions.privacy import (
     CONFIRM_QUESTION,
     MESSAGE_CHARS,
@@ -18,9 +18,10 @@ from actions.privacy import (
     log_reflection,
     log_share,
 )
-from actions.store import ReflectionStore
-from actions.store.config import ERASE_SLOT, Keys
-from actions.store.identity import split_sender
+from store.repository import ReflectionStore
+from core.keys import Keys
+from core.names import ERASE_SLOT
+from core.identity import split_sender
 
 
 @pytest.fixture

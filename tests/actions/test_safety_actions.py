@@ -4,7 +4,7 @@ import asyncio
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import texts
+from core import texts
 from actions.safety_actions import ActionSafetyAnswer, ActionSafetyCheckIn, ActionSafetyResponse
 from tests.actions.exercises.conftest import make_tracker
 

@@ -7,7 +7,7 @@ import uuid
 import pytest
 import redis
 
-from actions.texts import RATE_LIMITED_TEXT
+from core.texts import RATE_LIMITED_TEXT
 from channels.rate_limit import NAMESPACE, Limits, RateLimiter
 from tests.redis_server import redis_server, redis_url  # noqa: F401  (fixtures)
 from tests.servers import ScriptedServer, rest_turn

@@ -5,8 +5,8 @@ import itertools
 
 import pytest
 
-from actions.store import get_store
-from actions.store.identity import sender_key
+from store.repository import get_store
+from core.identity import sender_key
 from channels.rest import MAX_BODY_BYTES
 from tests.channels import telegram_updates as updates
 from tests.servers import post_json, post_update, rest_turn, stored_events

@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from actions.texts import TELEGRAM_PRIVATE_ONLY, TELEGRAM_TEXT_ONLY
+from core.texts import TELEGRAM_PRIVATE_ONLY, TELEGRAM_TEXT_ONLY
 from tests.channels import telegram_updates as updates
 from tests.channels.scripted_assistant import TELEGRAM_SECRET, TELEGRAM_TOKEN
 from tests.conversation import MODEL, ROOT, free_port

@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
-from actions.texts import DELETED, ERASE_DONE_LATE_TEXT, ERASE_FAILED_TEXT
+from core.texts import DELETED, ERASE_DONE_LATE_TEXT, ERASE_FAILED_TEXT
 from channels.turns import guard_turns
 
 

@@ -10,7 +10,7 @@ import pytest
 import socketio
 from rasa.shared.core.events import ActionExecuted, BotUttered, Restarted, UserUttered
 
-from actions.texts import TURN_FAILED_TEXT
+from core.texts import TURN_FAILED_TEXT
 from channels import sessions
 from channels.webchat import transcript
 from tests.channels import telegram_updates as updates

@@ -1,7 +1,7 @@
 """Basic dialogue through the trained model: welcome, honesty, help, explanations, fallbacks."""
 import pytest
 
-from actions.advice_guard import find_violations
+from core.advice_guard import find_violations
 
 
 def test_first_contact_welcomes_with_choices(assistant, sender):

@@ -3,9 +3,10 @@ completed, stopped and resumed in a new session, interrupted by a crisis, and gi
 answers. What was logged is read back from the reflection store the action server wrote to."""
 import pytest
 
-from actions.advice_guard import find_violations
-from actions.store import ReflectionStore
-from actions.store.config import Settings, load_keys
+from core.advice_guard import find_violations
+from store.repository import ReflectionStore
+from core.keys import load_keys
+from core.settings import Settings
 
 CHANNEL = "rest"
 CRISIS_LINES = ("113", "1813", "112")

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from actions.advice_guard import find_violations
+from core.advice_guard import find_violations
 
 CORPUS = yaml.safe_load((Path(__file__).parents[1] / "corpora" / "sharing.yml").read_text("utf-8"))
 CRISIS_MARKERS = ("113", "1813")

@@ -5,9 +5,11 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, text
 
-from actions.store import get_store
-from actions.store.config import Settings, load_keys
-from actions.store.tracker_events import TrackerCipher
+from store.repository import get_store
+from core.keys import load_keys
+from core.settings import Settings
+from core.identity import sender_key
+from store.tracker_events import TrackerCipher
 
 
 def _db_bytes(url: str) -> bytes:
@@ -53,7 +55,7 @@ def test_delete_asks_first_and_then_removes_everything(assistant, sender, servic
     engine = create_engine(service_env["TRACKER_DB_URL"], future=True)
     with engine.connect() as conn:
         rows = conn.execute(text("select data from events where sender_id = :s"),
-                            {"s": cipher.stored_id(sender)}).all()
+                            {"s": cipher.stored_id(sender_key("rest", sender))}).all()
     engine.dispose()
     assert rows and all(phrase not in str(cipher.open(r.data)) for r in rows)
     assert get_store().recent("rest", sender) == []

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from actions import texts
+from core import texts
 
 CORPUS = yaml.safe_load((Path(__file__).parents[1] / "corpora" / "crisis.yml").read_text("utf-8"))
 CRISIS_LINES = ("113", "0800-0113", "1813", "112", "106")

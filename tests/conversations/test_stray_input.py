@@ -1,6 +1,8 @@
 """Stray input gets a calm answer and no error; button payloads cannot set trusted state."""
 import pytest
 
+from core.identity import sender_key
+
 
 @pytest.mark.parametrize(
     "message",
@@ -16,5 +18,5 @@ def test_stray_input_gets_a_calm_answer(assistant, sender, message):
 def test_slash_payload_cannot_set_unknown_or_identity_slots(assistant, sender):
     assistant.say(sender, '/greet{"sender_id": "iemand-anders", "exercise": "<b>x</b>"}')
     tracker = assistant.tracker(sender)
-    assert tracker.sender_id == sender
+    assert tracker.sender_id == sender_key("rest", sender)
     assert tracker.get_slot("exercise") is None

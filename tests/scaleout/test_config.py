@@ -67,6 +67,6 @@ def test_compose_runs_what_the_scaleout_test_runs():
     for name in ("rasa-a", "rasa-b"):
         entrypoint = " ".join(services[name]["entrypoint"])
         assert "--endpoints endpoints.yml" in entrypoint and "--enable-api" not in entrypoint
-        assert "actions.store.keys action-token" in entrypoint
+        assert "store.keys_cli action-token" in entrypoint
     assert "ports" not in services["actions"]  # the action server's port is never published
-    assert services["keys"]["entrypoint"][-1].endswith("python -m actions.store.keys init")
+    assert services["keys"]["entrypoint"][-1].endswith("python -m store.keys_cli init")

@@ -14,11 +14,12 @@ from types import SimpleNamespace
 import pytest
 import sqlalchemy as sa
 
-from actions.store import ReflectionStore
-from actions.store.config import Settings, load_keys
-from actions.store.identity import sender_key
-from actions.store.tracker_events import TrackerCipher
-from actions.texts import TURN_FAILED_TEXT
+from store.repository import ReflectionStore
+from core.keys import load_keys
+from core.settings import Settings
+from core.identity import sender_key
+from store.tracker_events import TrackerCipher
+from core.texts import TURN_FAILED_TEXT
 from tests.conversation import free_port
 from tests.security.assistant import request
 from tests.scaleout.cluster import (

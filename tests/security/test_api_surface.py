@@ -4,7 +4,7 @@ import stat
 import subprocess
 import uuid
 
-from actions.store.config import Keys
+from core.keys import Keys
 from tests.conversation import free_port
 from tests.security.assistant import START, listen_addresses, request, start_env
 
@@ -44,7 +44,7 @@ def test_the_action_server_refuses_forged_requests(started):
 
 
 def test_an_action_error_answer_does_not_echo_the_request(started):
-    token = subprocess.run([started.env["PY"], "-m", "actions.store.keys", "action-token"],
+    token = subprocess.run([started.env["PY"], "-m", "store.keys_cli", "action-token"],
                            env=started.env, capture_output=True, text=True, check=True).stdout.strip()
     phrase = f"echo-{uuid.uuid4().hex}"
     broken = {"next_action": "action_notice", "tracker": {"events": [{"event": "user", "text": phrase}]},

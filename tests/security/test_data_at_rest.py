@@ -6,10 +6,11 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from actions.store.config import Settings, load_keys
-from actions.store.models import Reflection
-from actions.store.repository import ReflectionStore
-from actions.store.tracker_events import EVENTS, TrackerCipher
+from core.keys import load_keys
+from core.settings import Settings
+from store.models import Reflection
+from store.repository import ReflectionStore
+from store.tracker_events import EVENTS, TrackerCipher
 
 
 def var_bytes(var: Path) -> bytes:

@@ -8,10 +8,11 @@ import uuid
 
 import sqlalchemy as sa
 
-from actions.store.config import Settings, load_keys
-from actions.store.repository import ReflectionStore
-from actions.store.tracker_events import EVENTS, TrackerCipher
-from actions.texts import RATE_LIMITED_TEXT
+from core.keys import load_keys
+from core.settings import Settings
+from store.repository import ReflectionStore
+from store.tracker_events import EVENTS, TrackerCipher
+from core.texts import RATE_LIMITED_TEXT
 from tests.channels import telegram_updates as updates
 from tests.channels.test_webchat import Client
 from tests.security.assistant import request

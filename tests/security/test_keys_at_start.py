@@ -1,7 +1,8 @@
 """A lost or replaced key file stops `make run` with a clear message; no new keys over old data."""
 
-from actions.store.config import Settings, create_key_file, load_keys
-from actions.store.repository import ReflectionStore
+from core.keys import create_key_file, load_keys
+from core.settings import Settings
+from store.repository import ReflectionStore
 from tests.security.assistant import run_start_script, start_env
 
 

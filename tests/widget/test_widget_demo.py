@@ -8,7 +8,7 @@ import itertools
 import pytest
 from playwright.sync_api import expect
 
-from actions.store import get_store
+from store.repository import get_store
 from demos.script import SCRIPTS_DIR, load_script
 from tests.widget.chat import TIMEOUT_MS, WidgetPage
 

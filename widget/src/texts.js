@@ -35,5 +35,5 @@ export const DEMO_TEXT = {
   last: "dat was de laatste stap. Druk nog één keer om af te sluiten en alles te wissen.",
   done: "De demo is klaar. Het demogesprek is gewist.",
   stopped: "De demo is gestopt. Het demogesprek is gewist.",
-  failed: "De demo kon niet starten. Draait de server met de demo-routes (demos.channel.DemoInput)?",
+  failed: "De demo kon niet starten. Draait de server met de demo-routes (channels.demo.DemoInput)?",
 };

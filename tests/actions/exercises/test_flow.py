@@ -3,7 +3,7 @@ import asyncio
 
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.advice_guard import find_violations
+from core.advice_guard import find_violations
 from actions.exercises.flow import (
     ActionFinishReflection, ActionPauseReflection, ActionResumeReflection, ActionStartReflection,
 )

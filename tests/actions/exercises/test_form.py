@@ -4,7 +4,7 @@ import asyncio
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import texts
+from core import texts
 from actions.exercises.base import SKIPPED
 from actions.exercises.form import ASK_ACTIONS, ValidateReflectionForm, required
 from actions.exercises.registry import EXERCISES
