@@ -23,10 +23,10 @@ from rasa_sdk.endpoint import create_app, create_argument_parser  # noqa: E402
 from sanic import Sanic, response  # noqa: E402
 from sanic.request import Request  # noqa: E402
 
-from store.repository import get_store  # noqa: E402
 from core.keys import KeysMissing, action_token, load_keys  # noqa: E402
-from core.settings import Settings  # noqa: E402
 from core.redaction import install as redact_logs  # noqa: E402
+from core.settings import Settings  # noqa: E402
+from store.repository import get_store  # noqa: E402
 from store.tracker_events import KeyMismatch  # noqa: E402
 
 logger = logging.getLogger("actions")

@@ -16,13 +16,13 @@ from rasa_sdk.events import ActionExecuted, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from core import texts
 from actions.exercises.form import required
 from actions.exercises.registry import get
 from actions.privacy import SHARE_EXERCISE, StoreAction, identity, open_store
+from core import texts
 from core.names import AFTER_CRISIS_SLOT
-from store.repository import StoreUnavailable, get_store
 from store.render import exercise_label
+from store.repository import StoreUnavailable, get_store
 
 WELCOME_BACK_SLOT = "welcome_back"
 SESSION_START_INTENT = "session_start"

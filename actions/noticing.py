@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Dict, Iterable, List, NamedTuple, Optional, Sequence
 
+from actions.language import get_nlp
 from core import texts
 from core.advice_guard import is_clean
-from actions.language import get_nlp
 
 MAX_CHARS = 1500  # only this much of a (very) long message is analysed
 MAX_EARLIER = 20  # earlier texts looked at for people and feelings that come back
@@ -41,7 +41,7 @@ _DEGREE = {"zo", "zó", "heel", "erg", "echt", "nogal", "best", "enorm", "super"
 _SKIP = {"soms", "vaak", "vandaag", "nu", "wel", "toch", "dan", "ook", "gewoon", "eigenlijk", "altijd",
          "steeds", "daar", "hier", "precies", "weer", "nog", "al", "even", "eens"}
 _PHRASE_STOP = {"door", "op", "als", "omdat", "want", "en", "maar", "sinds", "met", "tussen", "wanneer",
-                "terwijl", "toen", "dat", "of", "als", "in", "na", "voor", "tijdens", "bij", "om"}
+                "terwijl", "toen", "dat", "of", "in", "na", "voor", "tijdens", "bij", "om"}
 _NOUN_FEELINGS = {"eenzaamheid", "verdriet", "angst", "stress", "frustratie", "schaamte"}
 _MAAR_PARTICLE = {"alleen", "nog", "even", "pas", "eens", "slechts", "zo", "niet", "altijd", "toch", "ook", "dan",
                   "gewoon", "er", "wat", "nu", "eerst"}
@@ -52,7 +52,7 @@ _AMBIGUOUS_FEELINGS = {"alleen", "warm", "leeg", "rustig", "down", "gemist", "ge
                        "begrepen", "verloren"}
 _FEELING_CONTEXT = {"me", "mij", "zo", "heel", "erg", "toch", "helemaal", "echt", "ben", "was", "voel",
                     "voelde", "bleef", "blijf", "werd", "word", "zó", "zeer", "nogal", "super", "enorm", "veel", "vaak",
-                    "soms", "nogal", "best", "wat"}
+                    "soms", "best", "wat"}
 _NOT_ALONE = {"maar", "nog", "als", "om", "de", "het", "een", "door", "wonen", "woon", "al"}
 _CONCESSIVE = {"ook al", "hoewel", "alhoewel", "ondanks", "terwijl", "al"}
 _CONTRAST_MARKERS = ("en toch", "maar toch", "ook al", "hoewel", "alhoewel", "ondanks", "terwijl", "maar",
@@ -466,7 +466,7 @@ def _analyse_doc(nlp, sentence: str, doc, offset: int) -> List[Notice]:
 def _raw_notices(text: str, nlp) -> List[Notice]:
     found, offset = [], 0
     parts = sentences(text)
-    for sentence, doc in zip(parts, nlp.pipe(parts)):
+    for sentence, doc in zip(parts, nlp.pipe(parts), strict=False):
         found += _analyse_doc(nlp, sentence, doc, offset)
         offset += len(doc)
     return found

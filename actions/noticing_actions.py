@@ -5,9 +5,9 @@ from typing import Any, Callable, Dict, List, Optional, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from core import texts
 from actions.noticing import advice_reply, analyse, respond
 from actions.privacy import identity, log_share
+from core import texts
 from core.names import AFTER_CRISIS_SLOT
 from store.repository import StoreUnavailable, get_store
 

@@ -16,11 +16,10 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from core import texts
-from core.names import AFTER_CRISIS_SLOT
-from store.repository import ReflectionStore, SaveResult, StoreUnavailable, TextTooLong, get_store
-from core.names import ERASE_SLOT
 from core.identity import split_sender
+from core.names import AFTER_CRISIS_SLOT, ERASE_SLOT
 from store.render import render_recent, split_message
+from store.repository import ReflectionStore, SaveResult, StoreUnavailable, TextTooLong, get_store
 
 logger = logging.getLogger(__name__)
 

@@ -18,8 +18,8 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from core import texts
 from actions.noticing_actions import ActionNotice
+from core import texts
 from core.names import AFTER_CRISIS_SLOT
 from core.safety import VIOLENCE, answer_to_question, assess
 

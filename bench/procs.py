@@ -52,10 +52,10 @@ class Server:
             try:
                 urllib.request.urlopen(f"{self.url}{ready_path}", timeout=2)
                 break
-            except Exception:
+            except Exception as error:
                 if time.perf_counter() > deadline:
                     self.stop()
-                    raise RuntimeError(f"{name} not ready after {timeout}s; see {self.log}")
+                    raise RuntimeError(f"{name} not ready after {timeout}s; see {self.log}") from error
                 time.sleep(0.2)
         self.ready_s = time.perf_counter() - start
 

@@ -64,7 +64,7 @@ def _tier_table(corpus: Dict[str, List[str]], got: List[str]) -> Dict[str, Any]:
     for tier, items in corpus.items():
         mine = got[i:i + len(items)]
         i += len(items)
-        misses = [[t, g] for t, g in zip(items, mine) if g != tier]
+        misses = [[t, g] for t, g in zip(items, mine, strict=False) if g != tier]
         table[tier] = {"n": len(items), "correct": len(items) - len(misses),
                        "rate": round((len(items) - len(misses)) / len(items), 3), "misses": misses}
     benign = table.get("benign")
@@ -112,8 +112,8 @@ def _nlu_gate(agent, corpus: Dict[str, List[str]]) -> Dict[str, Any]:
 def crisis_net(model: Optional[str]) -> Dict[str, Any]:
     """The safety net per tier on the tuning corpus and on the frozen held-out part, alone and
     through the trained model (NLU pipeline with components.crisis_override)."""
-    from core.safety import tier
     from components.crisis_override import TIER_INTENTS
+    from core.safety import tier
 
     intent_tier = {v: k for k, v in TIER_INTENTS.items()}
     result: Dict[str, Any] = {}

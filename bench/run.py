@@ -30,11 +30,10 @@ import time
 from pathlib import Path
 from typing import Any, Dict, Optional
 
-
 from bench.load import BASELINE_SCRIPT, PROJECT_SCRIPT, run_load
+from bench.procs import BIN, RASA, ROOT, Server, base_env, free_port, run_timed
 from core.keys import action_token, create_key_file, load_keys
 from core.settings import Settings
-from bench.procs import BIN, RASA, ROOT, Server, base_env, free_port, run_timed
 
 RESULTS = ROOT / "bench" / "results"
 TARGETS = {  # from issue 8

@@ -33,9 +33,9 @@ from sanic import Blueprint, Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from core.texts import RATE_LIMITED_TEXT
 from channels.rate_limit import rate_limiter
 from channels.turns import MAX_MESSAGE_CHARS, RATE_LIMITED, TOO_LONG, Turn, guard_turns
+from core.texts import RATE_LIMITED_TEXT
 
 logger = logging.getLogger(__name__)
 

@@ -35,9 +35,9 @@ from sanic import Blueprint, Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from channels.turns import guard_turns
 from core.identity import sender_key
 from core.texts import TELEGRAM_PRIVATE_ONLY, TELEGRAM_TEXT_ONLY
-from channels.turns import guard_turns
 
 logger = logging.getLogger(__name__)
 

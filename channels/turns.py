@@ -32,12 +32,17 @@ from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
 from rasa.core.channels.channel import OutputChannel, UserMessage
 
+from channels.rate_limit import rate_limiter
 from core.identity import sender_key
 from core.texts import (
-    DELETED, DELETED_NOTHING_STORED, ERASE_DONE_LATE_TEXT, ERASE_FAILED_TEXT,
-    MESSAGE_TOO_LONG_TEXT, RATE_LIMITED_TEXT, TURN_FAILED_TEXT,
+    DELETED,
+    DELETED_NOTHING_STORED,
+    ERASE_DONE_LATE_TEXT,
+    ERASE_FAILED_TEXT,
+    MESSAGE_TOO_LONG_TEXT,
+    RATE_LIMITED_TEXT,
+    TURN_FAILED_TEXT,
 )
-from channels.rate_limit import rate_limiter
 
 logger = logging.getLogger(__name__)
 

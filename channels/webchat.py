@@ -38,9 +38,9 @@ from sanic import Blueprint, Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from core.identity import sender_key
 from channels import sessions
 from channels.turns import Turn, guard_turns
+from core.identity import sender_key
 
 logger = logging.getLogger(__name__)
 

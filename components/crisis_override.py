@@ -14,10 +14,9 @@ from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from components.rule_component import RuleComponent, demote_intent, set_intent
 from core.names import TIER_INTENTS
 from core.safety import BENIGN, assess
-from components.rule_component import RuleComponent, demote_intent, set_intent
-
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)

@@ -30,7 +30,11 @@ from urllib.parse import unquote, urlparse
 from rasa.core.constants import DEFAULT_REQUEST_TIMEOUT
 from rasa.core.lock import TicketLock
 from rasa.core.lock_store import (
-    LOCK_LIFETIME, InMemoryLockStore, LockError, LockStore, RedisLockStore,
+    LOCK_LIFETIME,
+    InMemoryLockStore,
+    LockError,
+    LockStore,
+    RedisLockStore,
 )
 from rasa.utils.endpoints import EndpointConfig
 

@@ -36,10 +36,10 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from core.keys import load_keys
 from core.names import ERASE_SLOT
-from core.settings import Settings
-from store.db import checkpoint_sqlite
 from core.redaction import install as redact_logs
 from core.redaction import stop_error_reports
+from core.settings import Settings
+from store.db import checkpoint_sqlite
 from store.tracker_events import (
     TrackerCipher,
     check_keys,

@@ -31,7 +31,7 @@ PATTERNS = [
     ("ik raad je aan", r"\bik\s+(?:raad|adviseer)\b"),
     ("adviseer ik", r"\badviseer\s+ik\b"),
     ("ik zou ...", r"\bik\s+zou\b"),
-    ("als ik jou was", rf"\bals\s+ik\s+(?:jou|u|gij|jij)\s+(?:was|ben|zou)\b"),
+    ("als ik jou was", r"\bals\s+ik\s+(?:jou|u|gij|jij)\s+(?:was|ben|zou)\b"),
     ("in jouw plaats", r"\bin\s+(?:jouw|uw|je)\s+plaats\b"),
     ("het beste is", r"\bhet\s+beste?\s+(?:is|kun|kan|kunt|doe|doet)\b"),
     ("het is beter", r"\bhet\s+is\s+(?:beter|best|verstandig|slim)\s+(?:om|als|dat|te)\b"),

@@ -76,10 +76,14 @@ def normalise(text: str) -> str:
 @lru_cache(maxsize=1)
 def _grammar() -> Dict[str, List[Pattern]]:
     data = yaml.safe_load(PHRASES_FILE.read_text(encoding="utf-8"))
-    macros = dict(data.pop("macros"))
+    macros: Dict[str, str] = dict(data.pop("macros"))
+
+    def expand(pattern: str, table: Dict[str, str]) -> str:
+        return _MACRO.sub(lambda m: table[m.group(1)], pattern)
+
     for _ in range(3):  # macros may use macros
-        macros = {k: _MACRO.sub(lambda m: macros[m.group(1)], v) for k, v in macros.items()}
-    return {kind: [re.compile(_MACRO.sub(lambda m: macros[m.group(1)], p)) for p in patterns]
+        macros = {k: expand(v, macros) for k, v in macros.items()}
+    return {kind: [re.compile(expand(p, macros)) for p in patterns]
             for kind, patterns in data.items()}
 
 

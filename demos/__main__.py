@@ -12,7 +12,14 @@ from typing import List, Optional
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
 
-from demos.script import SCRIPTS_DIR, Script, ScriptError, discover, load_script, validate  # noqa: E402
+from demos.script import (  # noqa: E402
+    SCRIPTS_DIR,
+    Script,
+    ScriptError,
+    discover,
+    load_script,
+    validate,
+)
 
 DEFAULT_JSON = Path(__file__).resolve().parent.parent / "widget" / "dist" / "demos.json"
 

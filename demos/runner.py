@@ -91,7 +91,6 @@ class InProcess(Backend):
 
         from core.keys import action_token, create_key_file, load_keys
         from core.settings import Settings
-
         from tests.conversation import ROOT, ActionServer, Assistant
 
         configure_structlog(logging.WARNING)  # Rasa's debug chatter would bury the demo

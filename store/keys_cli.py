@@ -32,8 +32,8 @@ from core.settings import Settings
 from store.tracker_events import (
     KeyMismatch,
     TrackerCipher,
-    existing_engine,
     check_keys,
+    existing_engine,
     rotate_events,
 )
 

@@ -12,17 +12,17 @@ import logging
 import threading
 import uuid
 from dataclasses import dataclass
-from functools import lru_cache
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from enum import Enum
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional, Union
 
+from cryptography.fernet import InvalidToken
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeoutError
-from cryptography.fernet import InvalidToken
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.keys import Keys, keyed_hash, load_keys

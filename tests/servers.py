@@ -21,7 +21,6 @@ from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 from urllib.parse import parse_qsl
 
 import pytest
-import yaml
 
 from tests.channels.scripted_assistant import TELEGRAM_BOT, TELEGRAM_SECRET, TELEGRAM_TOKEN
 from tests.conversation import MODEL, ROOT, ActionServer, Service

@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence
 
-from core import texts
 from actions.noticing import analyse, compose, second_person, seed_for
+from core import texts
 
 MAX_QUESTIONS = 6
 SLOTS = [f"antwoord_{i}" for i in range(1, MAX_QUESTIONS + 1)]

@@ -16,16 +16,23 @@ from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from core import texts
-from core.advice_guard import is_clean
 from actions.exercises import progress
 from actions.exercises.base import SLOTS
-from actions.exercises.form import FIRST_TRY_SLOT, FORM, HINT_SLOT, NUDGED_SLOT, answers_from, required
+from actions.exercises.form import (
+    FIRST_TRY_SLOT,
+    FORM,
+    HINT_SLOT,
+    NUDGED_SLOT,
+    answers_from,
+    required,
+)
 from actions.exercises.registry import get
 from actions.exercises.vier_lijstjes import lists_from, overview
 from actions.privacy import StoreAction
-from store.repository import OpenSession, StoreUnavailable
+from core import texts
+from core.advice_guard import is_clean
 from store.render import exercise_label
+from store.repository import OpenSession, StoreUnavailable
 
 MENU = "utter_menu"
 QUOTED = re.compile(r"“[^”]*”")  # the person's own words: the guard checks what we add around them

@@ -13,12 +13,20 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from core import texts
 from actions.exercises import progress
 from actions.exercises.base import (
-    FREE, LIST, SKIPPED, SLOTS, Exercise, Question, is_dont_know, is_empty, words,
+    FREE,
+    LIST,
+    SKIPPED,
+    SLOTS,
+    Exercise,
+    Question,
+    is_dont_know,
+    is_empty,
+    words,
 )
 from actions.exercises.registry import get
+from core import texts
 from store.repository import TextTooLong, get_store
 
 FORM = "reflection_form"

@@ -7,9 +7,9 @@ is not noticing, they hear so gently and get one more try.
 import re
 from typing import Dict, List, Optional
 
+from actions.exercises.base import NAME, Exercise, Question, quote, wie
 from core import texts
 from core.advice_guard import find_violations, normalise
-from actions.exercises.base import NAME, Exercise, Question, quote, wie
 
 NOTICING, WORRY, ADVICE, FIXING, REASSURANCE, OTHER = (
     "noticing", "worry", "advice", "fixing", "reassurance", "other")

@@ -5,9 +5,9 @@ differs between the two, in their words.
 """
 from typing import Dict, List, Optional, Tuple
 
-from core import texts
 from actions.exercises.base import NAME, Exercise, Question, quote, wie, words
 from actions.noticing import analyse
+from core import texts
 
 # Small words that say little about how someone is seen.
 _STOP = {

@@ -8,9 +8,15 @@ from typing import Any, Callable, Dict, Optional
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from core import texts
 from actions.privacy import identity, open_store
-from store.repository import OpenSession, ReflectionStore, SessionNotFound, StoreUnavailable, TextTooLong
+from core import texts
+from store.repository import (
+    OpenSession,
+    ReflectionStore,
+    SessionNotFound,
+    StoreUnavailable,
+    TextTooLong,
+)
 
 logger = logging.getLogger(__name__)
 

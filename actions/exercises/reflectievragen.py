@@ -3,8 +3,8 @@
 Closing: what the noticing engine finds across the answers."""
 from typing import Dict, List
 
-from core import texts
 from actions.exercises.base import Exercise, Question, notice_reply
+from core import texts
 
 
 class Reflectievragen(Exercise):

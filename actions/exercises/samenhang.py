@@ -6,8 +6,8 @@ Closing: which of the three seemed hardest, from their answers (a skipped questi
 import re
 from typing import Dict, List, Optional
 
-from core import texts
 from actions.exercises.base import Exercise, Question, is_dont_know, quote
+from core import texts
 
 ASPECTS = ("begrijpen", "grip", "zin")
 _HARD = re.compile(

@@ -5,8 +5,8 @@ Closing: the chosen directions and what the noticing engine finds in their refle
 import re
 from typing import Dict, List, Optional
 
-from core import texts
 from actions.exercises.base import CHOICE, Exercise, Question, is_dont_know, notice_reply
+from core import texts
 
 # Words that point to a direction (index into texts.VERBONDENHEID_DIRECTIONS).
 _KEYWORDS = [

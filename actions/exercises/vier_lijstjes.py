@@ -8,9 +8,9 @@ on all four. The overview is kept as a reflection so the person can compare late
 import re
 from typing import Dict, List, Optional
 
-from core import texts
 from actions.exercises.base import LIST, Exercise, Question, is_dont_know, is_empty
 from actions.noticing import second_person
+from core import texts
 
 KEYS = ("ken_ik", "kent_mij", "geef_om", "geeft_om_mij")
 _SPLIT = re.compile(r"\s*(?:[,;/&+\n•·|]|\s-\s|\ben\b|\bof\b|\bmet\b|^\s*-\s*)\s*", re.IGNORECASE | re.MULTILINE)

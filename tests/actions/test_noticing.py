@@ -5,9 +5,9 @@ import pytest
 import yaml
 
 from actions import noticing
+from actions.noticing import advice_reply, analyse, compose, respond
 from core import texts
 from core.advice_guard import is_clean, normalise
-from actions.noticing import advice_reply, analyse, compose, respond
 
 CORPUS = yaml.safe_load((Path(__file__).parents[1] / "corpora" / "sharing.yml").read_text("utf-8"))["messages"]
 

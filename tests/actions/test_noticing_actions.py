@@ -4,8 +4,8 @@ import asyncio
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from core.advice_guard import is_clean
 from actions.noticing_actions import ActionNotice, ActionRespondAdviceRequest
+from core.advice_guard import is_clean
 
 
 def _user(text, intent="share_experience"):

@@ -7,21 +7,21 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from core import texts
 from actions.privacy import (
     CONFIRM_QUESTION,
-    MESSAGE_CHARS,
     MAX_EXPORT_MESSAGES,
+    MESSAGE_CHARS,
     ActionDeleteMyData,
     ActionExportReflections,
     ActionShowReflections,
     log_reflection,
     log_share,
 )
-from store.repository import ReflectionStore
+from core import texts
+from core.identity import split_sender
 from core.keys import Keys
 from core.names import ERASE_SLOT
-from core.identity import split_sender
+from store.repository import ReflectionStore
 
 
 @pytest.fixture

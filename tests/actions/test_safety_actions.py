@@ -4,8 +4,8 @@ import asyncio
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
-from core import texts
 from actions.safety_actions import ActionSafetyAnswer, ActionSafetyCheckIn, ActionSafetyResponse
+from core import texts
 from tests.actions.exercises.conftest import make_tracker
 
 

@@ -6,9 +6,9 @@ import uuid
 
 import pytest
 
-from store.repository import get_store
 from channels import sessions
 from store.erasure import erase_demo_identity as erase_demo
+from store.repository import get_store
 from tests.conversation import ROOT
 
 

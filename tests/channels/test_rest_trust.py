@@ -5,9 +5,9 @@ import itertools
 
 import pytest
 
-from store.repository import get_store
-from core.identity import sender_key
 from channels.rest import MAX_BODY_BYTES
+from core.identity import sender_key
+from store.repository import get_store
 from tests.channels import telegram_updates as updates
 from tests.servers import post_json, post_update, rest_turn, stored_events
 

@@ -16,7 +16,6 @@ from tests.channels.scripted_assistant import TELEGRAM_SECRET, TELEGRAM_TOKEN
 from tests.conversation import MODEL, ROOT, free_port
 from tests.servers import CREDENTIALS, RASA, post_update
 
-
 _people = itertools.count(5001)
 
 

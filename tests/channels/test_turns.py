@@ -5,8 +5,8 @@ from types import SimpleNamespace
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
-from core.texts import DELETED, ERASE_DONE_LATE_TEXT, ERASE_FAILED_TEXT
 from channels.turns import guard_turns
+from core.texts import DELETED, ERASE_DONE_LATE_TEXT, ERASE_FAILED_TEXT
 
 
 class Store:

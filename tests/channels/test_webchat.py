@@ -10,9 +10,9 @@ import pytest
 import socketio
 from rasa.shared.core.events import ActionExecuted, BotUttered, Restarted, UserUttered
 
-from core.texts import TURN_FAILED_TEXT
 from channels import sessions
 from channels.webchat import transcript
+from core.texts import TURN_FAILED_TEXT
 from tests.channels import telegram_updates as updates
 from tests.servers import ScriptedServer, action_server_down, post_update, stored_events
 

@@ -12,11 +12,11 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, 
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
+from components import tracker_store as tracker_store_module
+from components.tracker_store import ErasableSQLTrackerStore
 from core.keys import Keys
 from core.names import ERASE_SLOT
 from store.tracker_events import EVENTS, KeyMismatch, purge_events_older_than
-from components import tracker_store as tracker_store_module
-from components.tracker_store import ErasableSQLTrackerStore
 
 DOMAIN = Domain.from_dict(
     {

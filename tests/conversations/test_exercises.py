@@ -4,9 +4,9 @@ answers. What was logged is read back from the reflection store the action serve
 import pytest
 
 from core.advice_guard import find_violations
-from store.repository import ReflectionStore
 from core.keys import load_keys
 from core.settings import Settings
+from store.repository import ReflectionStore
 
 CHANNEL = "rest"
 CRISIS_LINES = ("113", "1813", "112")

@@ -5,10 +5,10 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, text
 
-from store.repository import get_store
+from core.identity import sender_key
 from core.keys import load_keys
 from core.settings import Settings
-from core.identity import sender_key
+from store.repository import get_store
 from store.tracker_events import TrackerCipher
 
 

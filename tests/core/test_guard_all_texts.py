@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from actions.noticing import advice_reply, analyse, respond
 from core import texts
 from core.advice_guard import find_violations
-from actions.noticing import advice_reply, analyse, respond
 
 ROOT = Path(__file__).resolve().parents[2]
 DOMAIN = ROOT / "domain.yml"

@@ -63,7 +63,7 @@ def test_mistakes_point_at_their_line(tmp_path, broken, line, message):
     assert any(message in p.message and (line == 0 or p.line == line) for p in problems), problems
     with pytest.raises(ScriptError) as raised:
         load_script(write(tmp_path, broken))
-    assert f"script.yml:" in str(raised.value)
+    assert "script.yml:" in str(raised.value)
 
 
 def test_a_button_cannot_come_first_and_a_note_expects_nothing(tmp_path):

@@ -19,9 +19,9 @@ from typing import Any, Dict, List, Optional
 
 import yaml
 
+from core.identity import sender_key
 from core.keys import action_token, create_key_file, load_keys
 from core.settings import Settings
-from core.identity import sender_key
 from tests.conversation import MODEL, ROOT, Service
 
 RASA = Path(sys.executable).with_name("rasa")

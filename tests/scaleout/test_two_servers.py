@@ -14,17 +14,23 @@ from types import SimpleNamespace
 import pytest
 import sqlalchemy as sa
 
-from store.repository import ReflectionStore
+from core.identity import sender_key
 from core.keys import load_keys
 from core.settings import Settings
-from core.identity import sender_key
-from store.tracker_events import TrackerCipher
 from core.texts import TURN_FAILED_TEXT
+from store.repository import ReflectionStore
+from store.tracker_events import TrackerCipher
 from tests.conversation import free_port
-from tests.security.assistant import request
 from tests.scaleout.cluster import (
-    credentials_for_test, say, service_env, start_actions, start_rasa, tracker, wait_until,
+    credentials_for_test,
+    say,
+    service_env,
+    start_actions,
+    start_rasa,
+    tracker,
+    wait_until,
 )
+from tests.security.assistant import request
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgres]
 
@@ -104,7 +110,7 @@ def test_turns_alternate_between_servers_and_state_carries_over(cluster, store, 
     turns = ["hallo", SHARING, SAMENHANG, *ANSWERS]
     servers = [a, b] * len(turns)
     replies = []
-    for turn, (text, server) in enumerate(zip(turns, servers)):
+    for turn, (text, server) in enumerate(zip(turns, servers, strict=False)):
         answer = say(server, sender, text)
         assert answer, f"no answer to {text!r} from {server.name}"
         replies.append(texts(answer))

@@ -10,9 +10,9 @@ import sqlalchemy as sa
 
 from core.keys import load_keys
 from core.settings import Settings
+from core.texts import RATE_LIMITED_TEXT
 from store.repository import ReflectionStore
 from store.tracker_events import EVENTS, TrackerCipher
-from core.texts import RATE_LIMITED_TEXT
 from tests.channels import telegram_updates as updates
 from tests.channels.test_webchat import Client
 from tests.security.assistant import request

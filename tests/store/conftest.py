@@ -4,9 +4,9 @@ from typing import Callable, List
 
 import pytest
 
-from store.repository import ReflectionStore, get_store
 from core.keys import Keys
 from core.settings import Settings
+from store.repository import ReflectionStore, get_store
 from tests.pg import postgres_cluster, postgres_url  # noqa: F401  (fixtures)
 
 

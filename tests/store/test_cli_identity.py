@@ -5,10 +5,10 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from store.repository import get_store
-from store.cli import main
-from core.keys import create_key_file
 from components.tracker_store import ErasableSQLTrackerStore
+from core.keys import create_key_file
+from store.cli import main
+from store.repository import get_store
 
 
 def test_delete_erases_the_prefixed_conversation_only(private_var, tmp_path, capsys):

@@ -10,11 +10,11 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from components.tracker_store import ErasableSQLTrackerStore
 from core.keys import action_token, create_key_file, load_keys
 from core.settings import Settings
 from store.keys_cli import main
 from store.repository import ReflectionStore
-from components.tracker_store import ErasableSQLTrackerStore
 
 
 def store(settings: Settings) -> ReflectionStore:

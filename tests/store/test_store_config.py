@@ -5,11 +5,11 @@ import stat
 
 import pytest
 
-from store.repository import get_store
-from store.cli import main, parse_person
 from core.keys import Keys, KeysMissing, create_key_file, load_keys
 from core.settings import Settings
+from store.cli import main, parse_person
 from store.render import split_message
+from store.repository import get_store
 
 
 def test_keys_are_created_once_by_init_never_by_loading(tmp_path):

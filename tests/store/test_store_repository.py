@@ -8,8 +8,8 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import text, update
 
-from store.repository import SaveStatus, SessionNotFound, TextTooLong
 from store.models import Base, Reflection, ReflectionSession, utcnow
+from store.repository import SaveStatus, SessionNotFound, TextTooLong
 
 ODD_TEXTS = [
     "",

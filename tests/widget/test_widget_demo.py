@@ -8,8 +8,8 @@ import itertools
 import pytest
 from playwright.sync_api import expect
 
-from store.repository import get_store
 from demos.script import SCRIPTS_DIR, load_script
+from store.repository import get_store
 from tests.widget.chat import TIMEOUT_MS, WidgetPage
 
 pytestmark = pytest.mark.slow

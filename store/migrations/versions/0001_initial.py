@@ -4,8 +4,8 @@ Revision ID: 0001_initial
 Revises:
 Create Date: 2025-11-21
 """
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 
 from store.models import UTCDateTime
 

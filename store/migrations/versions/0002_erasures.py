@@ -4,8 +4,8 @@ Revision ID: 0002_erasures
 Revises: 0001_initial
 Create Date: 2026-11-21
 """
-from alembic import op
 import sqlalchemy as sa
+from alembic import op
 
 from store.models import UTCDateTime
 

@@ -5,8 +5,8 @@ import pytest
 from rasa_sdk import Tracker
 
 from actions.exercises.base import SLOTS
-from store.repository import ReflectionStore
 from core.keys import Keys
+from store.repository import ReflectionStore
 
 CHANNEL = "rest"
 

@@ -3,11 +3,14 @@ import asyncio
 
 from rasa_sdk.executor import CollectingDispatcher
 
-from core.advice_guard import find_violations
 from actions.exercises.flow import (
-    ActionFinishReflection, ActionPauseReflection, ActionResumeReflection, ActionStartReflection,
+    ActionFinishReflection,
+    ActionPauseReflection,
+    ActionResumeReflection,
+    ActionStartReflection,
 )
 from actions.exercises.progress import log_answer, save
+from core.advice_guard import find_violations
 from tests.actions.exercises.conftest import CHANNEL, make_tracker
 
 

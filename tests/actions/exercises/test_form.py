@@ -4,11 +4,11 @@ import asyncio
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
-from core import texts
 from actions.exercises.base import SKIPPED
 from actions.exercises.form import ASK_ACTIONS, ValidateReflectionForm, required
-from actions.exercises.registry import EXERCISES
 from actions.exercises.progress import start
+from actions.exercises.registry import EXERCISES
+from core import texts
 from tests.actions.exercises.conftest import CHANNEL, make_tracker
 
 
