@@ -24,16 +24,16 @@ def _redact(record: logging.LogRecord) -> logging.LogRecord:
         message = record.getMessage()
     except Exception:  # noqa: BLE001 - a broken format string is not ours to fix here
         return record
-    details = ""
-    if record.exc_info and record.exc_info[1] is not None:
-        details = "".join(traceback.format_exception(*record.exc_info))
+    details, error = "", record.exc_info[1] if record.exc_info else None
+    if error is not None:
+        details = "".join(traceback.format_exception(type(error), error, error.__traceback__))
     if not (PAYLOAD.search(message) or PAYLOAD.search(details)):
         return record
     first = PAYLOAD.split(message, maxsplit=1)[0].splitlines()[0] if message else ""
     record.msg = first[:200] + LEFT_OUT
     record.args = ()
     if details:
-        record.msg += f" ({record.exc_info[0].__name__})"
+        record.msg += f" ({type(error).__name__})"
         record.exc_info = None
         record.exc_text = None
     return record

@@ -16,7 +16,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
 )
-from sqlalchemy.orm import declarative_base, relationship
+from sqlalchemy.orm import DeclarativeMeta, registry, relationship
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -25,7 +25,16 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
-Base = declarative_base(metadata=MetaData(naming_convention=NAMING))
+_registry = registry(metadata=MetaData(naming_convention=NAMING))
+
+
+class Base(metaclass=DeclarativeMeta):
+    """Base of the mapped classes, declared as a class so that type checkers see one."""
+
+    __abstract__ = True
+    registry = _registry
+    metadata = _registry.metadata
+    __init__ = _registry.constructor
 
 SESSION_STATUSES = ("open", "done", "stopped")
 

@@ -277,12 +277,12 @@ class ReflectionStore:
                 .order_by(Reflection.created_at.desc())
                 .limit(1)
             ).scalar_one_or_none()
-            candidates = []
+            candidates: List[Activity] = []
             if run is not None:
                 candidates.append(Activity(run.exercise, run.status, run.updated_at, run.id))
             if note is not None:
                 candidates.append(Activity(note.exercise, None, note.created_at, None))
-            return max(candidates, key=lambda a: a.at, default=None)
+            return max(candidates, key=lambda activity: activity.at) if candidates else None
 
         return self._read(query)
 
