@@ -19,9 +19,11 @@ export TELEGRAM_BOT_USERNAME ?=
 export TELEGRAM_WEBHOOK_URL ?=
 export TELEGRAM_API_URL ?= https://api.telegram.org
 export TELEGRAM_SECRET_TOKEN ?=
+# What endpoints.yml reads; deploy/start.sh adds the action server's secret from the keys.
+export ACTION_SERVER_URL ?= http://127.0.0.1:$(ACTIONS_PORT)/webhook
 WIDGET := widget/dist/widget.js
 
-.PHONY: help setup train run shell actions keys test nlu-report retention demo bench widget clean
+.PHONY: help setup train run shell actions keys lint types test nlu-report retention demo bench widget clean
 
 help:  ## this menu
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -64,7 +66,13 @@ run: train  ## run the assistant on localhost: keys, action server, Rasa server 
 shell: train  ## chat in the terminal
 	RASA_PORT=$(RASA_PORT) ACTIONS_PORT=$(ACTIONS_PORT) deploy/start.sh shell
 
-test: train  ## validate data, run pytest (units + conversations through the model), test stories
+lint: $(STAMP)  ## ruff: pyflakes, pycodestyle, import order, bugbear (pyproject.toml)
+	$(VENV)/bin/ruff check .
+
+types: $(STAMP)  ## mypy on the core, the store and the actions (pyproject.toml)
+	$(VENV)/bin/mypy
+
+test: lint types train  ## lint, type check, validate data, pytest (units + conversations through the model), test stories
 	$(RASA) data validate
 	$(PY) -m pytest -q tests
 	$(RASA) test core --stories tests/stories --model $(MODEL_DIR)/reflectie.tar.gz --fail-on-prediction-errors --out results/core

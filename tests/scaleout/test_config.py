@@ -1,6 +1,5 @@
-"""Scale-out configuration: the lock store follows REDIS_URL, the deployment endpoints file
-differs from endpoints.yml only in the action server URL, and docker-compose.yml sets what
-the scale-out test sets."""
+"""Scale-out configuration: the lock store follows REDIS_URL, and one endpoints file takes the
+action server from the environment (docker-compose.yml: tests/structure/test_images.py)."""
 import uuid
 
 import pytest
@@ -55,18 +54,3 @@ def test_one_endpoints_file_takes_the_action_server_and_its_secret_from_the_envi
         "url": "${ACTION_SERVER_URL}", "headers": {"X-Action-Token": "${ACTION_SERVER_TOKEN}"}}
     assert endpoints["lock_store"]["type"] == "components.lock_store.EnvLockStore"
 
-
-def test_compose_runs_what_the_scaleout_test_runs():
-    services = _load("docker-compose.yml")["services"]
-    assert set(services) == {"keys", "rasa-a", "rasa-b", "actions", "postgres", "redis"}
-    for name in ("rasa-a", "rasa-b", "actions"):
-        env = services[name]["environment"]
-        for key in ("TRACKER_DB_URL", "REFLECTION_DB_URL", "REDIS_URL", "ACTION_SERVER_URL",
-                    "REFLECTION_KEY_FILE"):
-            assert key in env, (name, key)
-    for name in ("rasa-a", "rasa-b"):
-        entrypoint = " ".join(services[name]["entrypoint"])
-        assert "--endpoints endpoints.yml" in entrypoint and "--enable-api" not in entrypoint
-        assert "store.keys_cli action-token" in entrypoint
-    assert "ports" not in services["actions"]  # the action server's port is never published
-    assert services["keys"]["entrypoint"][-1].endswith("python -m store.keys_cli init")
