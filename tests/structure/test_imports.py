@@ -81,7 +81,8 @@ print("action side loaded without rasa")
 
 
 @pytest.mark.parametrize("code, expected", [(RASA_SIDE, "without actions"),
-                                            (WITHOUT_RASA, "without rasa")])
+                                            (WITHOUT_RASA, "without rasa")],
+                         ids=["rasa-side-without-actions", "action-side-without-rasa"])
 def test_each_side_loads_without_the_other(code, expected, service_env):
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                           env={**service_env, "PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT),
