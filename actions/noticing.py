@@ -18,6 +18,7 @@ from typing import Dict, Iterable, List, NamedTuple, Optional, Sequence
 from actions.language import get_nlp
 from core import texts
 from core.advice_guard import is_clean
+from core.normalise import fold_quotes
 
 MAX_CHARS = 1500  # only this much of a (very) long message is analysed
 MAX_EARLIER = 20  # earlier texts looked at for people and feelings that come back
@@ -28,8 +29,6 @@ CONTRAST_WORDS = 9
 FEELING, CONTRAST, ABSOLUTE, RELATION, SELF_BLAME, LABEL = (
     "feeling", "contrast", "absolute", "relation", "self_blame", "label")
 
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "`": "'", "´": "'",
-                         "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"'})
 _IK = {"ik", "'k", "k"}
 _REFLEXIVE = {"me", "mij", "mezelf", "mijzelf"}
 _VOEL = {"voel": "voelt", "voelde": "voelde", "voelen": "voelt", "voelt": "voelt"}
@@ -142,7 +141,7 @@ def clean(text: str) -> str:
     text = html.unescape(text or "")
     text = re.sub(r"(?is)<(script|style)\b.*?(?:</\1\s*>|$)", " ", text)
     text = re.sub(r"<[^>]*>?", " ", text).replace("<", " ").replace(">", " ")
-    text = text.translate(_QUOTES)
+    text = fold_quotes(text)
     text = "".join(c if c in "\n\t" or unicodedata.category(c)[0] != "C" else " " for c in text)
     text = re.sub(r"[ \t]+", " ", text).strip()
     if len(text) > MAX_CHARS:
