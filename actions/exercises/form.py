@@ -13,6 +13,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.base import StoreFactory, intent_name
 from actions.exercises import progress
 from actions.exercises.base import (
     FREE,
@@ -67,14 +68,10 @@ def question_at(exercise: Exercise, slots: Dict[str, Any], index: int) -> Option
     return questions[index] if index < len(questions) else None
 
 
-def intent_of(tracker: Tracker) -> Optional[str]:
-    return (tracker.latest_message.get("intent") or {}).get("name")
-
-
 class ValidateReflectionForm(FormValidationAction):
     """Kind validation of every answer, logged through the reflection store."""
 
-    def __init__(self, store_factory=get_store) -> None:
+    def __init__(self, store_factory: StoreFactory = get_store) -> None:
         self.store_factory = store_factory
 
     def name(self) -> Text:
@@ -103,7 +100,7 @@ class ValidateReflectionForm(FormValidationAction):
             self._save(tracker, exercise, {**filled_slots(tracker.slots), slot: SKIPPED})
             return {slot: SKIPPED, HINT_SLOT: HINT_SKIPPED, NUDGED_SLOT: None}
 
-        if intent_of(tracker) == SKIP_INTENT and len(words(text)) <= 8:
+        if intent_name(tracker.latest_message) == SKIP_INTENT and len(words(text)) <= 8:
             if question.skippable or nudged:
                 return skip()
             return again(HINT_NO_SKIP)
