@@ -17,7 +17,8 @@ import logging
 import os
 import sys
 
-sys.modules.setdefault("tensorflow", None)  # `import tensorflow` now raises ImportError
+# `import tensorflow` now raises ImportError (a None entry blocks it; typeshed allows only modules)
+sys.modules.setdefault("tensorflow", None)  # type: ignore[arg-type]
 
 from rasa_sdk import utils  # noqa: E402
 from rasa_sdk.endpoint import create_app, create_argument_parser  # noqa: E402

@@ -24,16 +24,17 @@ def _redact(record: logging.LogRecord) -> logging.LogRecord:
         message = record.getMessage()
     except Exception:  # noqa: BLE001 - a broken format string is not ours to fix here
         return record
-    details = ""
+    details, error = "", None
     if record.exc_info and record.exc_info[1] is not None:
+        error = record.exc_info[1]
         details = "".join(traceback.format_exception(*record.exc_info))
     if not (PAYLOAD.search(message) or PAYLOAD.search(details)):
         return record
     first = PAYLOAD.split(message, maxsplit=1)[0].splitlines()[0] if message else ""
     record.msg = first[:200] + LEFT_OUT
     record.args = ()
-    if details:
-        record.msg += f" ({record.exc_info[0].__name__})"
+    if error is not None:
+        record.msg += f" ({type(error).__name__})"
         record.exc_info = None
         record.exc_text = None
     return record
