@@ -54,9 +54,6 @@ class Analysis:
     def best(self) -> Optional[Notice]:
         return self.notices[0] if self.notices else None
 
-    def kinds(self) -> List[str]:
-        return [n.kind for n in self.notices]
-
     def values(self, kind: str) -> List[str]:
         return [n.value for n in self.notices if n.kind == kind]
 
