@@ -4,8 +4,9 @@ It answers only the Rasa server: every request but `/health` must carry the shar
 in `X-Action-Token`, derived from the keys (`python -m store.keys_cli action-token`;
 the Rasa server sends it from `ACTION_SERVER_TOKEN`, see endpoints.yml). A wrong or missing
 secret gets 401 and nothing runs. It listens on `SANIC_HOST` (default 127.0.0.1), refuses to
-start without keys or with keys that cannot read the stored data, creates files owner-only,
-keeps people's words out of its log, and its error answers never echo the request.
+start without keys, with keys that cannot read the stored data, or without the language
+pipeline (`make setup` builds it), creates files owner-only, keeps people's words out of its
+log, and its error answers never echo the request.
 
 The actions need spaCy but not TensorFlow. spaCy's thinc imports TensorFlow whenever it is
 installed (Rasa brings it), which costs about 300 MB per action server; this entry point
@@ -16,13 +17,15 @@ import logging
 import os
 import sys
 
-sys.modules.setdefault("tensorflow", None)  # `import tensorflow` now raises ImportError
+# `import tensorflow` now raises ImportError (a None entry blocks it; typeshed allows only modules)
+sys.modules.setdefault("tensorflow", None)  # type: ignore[arg-type]
 
 from rasa_sdk import utils  # noqa: E402
 from rasa_sdk.endpoint import create_app, create_argument_parser  # noqa: E402
 from sanic import Sanic, response  # noqa: E402
 from sanic.request import Request  # noqa: E402
 
+from actions.language import PipelineMissing, check_pipeline  # noqa: E402
 from core.keys import KeysMissing, action_token, load_keys  # noqa: E402
 from core.redaction import install as redact_logs  # noqa: E402
 from core.settings import Settings  # noqa: E402
@@ -62,9 +65,10 @@ def main() -> None:
     utils.configure_colored_logging(args.loglevel)
     utils.update_sanic_log_level()
     try:
+        check_pipeline()
         keys = load_keys(Settings.from_env())
         get_store().check_keys()
-    except (KeysMissing, KeyMismatch) as error:
+    except (PipelineMissing, KeysMissing, KeyMismatch) as error:
         sys.exit(f"Action server not started: {error}")
     except Exception as error:  # noqa: BLE001 - database down: the store spools meanwhile
         logger.warning("Could not check the keys against the reflection log now (%s)",

@@ -9,20 +9,21 @@ session itself (`/session_start`, nothing typed yet), the welcome back is said a
 Otherwise it only sets `welcome_back`, and `action_welcome_back` says it when the person
 greets: a first message could be a cry for help, and nothing may come before that answer.
 """
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, Optional, Text
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import ActionExecuted, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.base import Events, StoreAction, StoreFactory, identity, intent_name, open_store
 from actions.exercises.form import required
 from actions.exercises.registry import get
-from actions.privacy import SHARE_EXERCISE, StoreAction, identity, open_store
+from actions.privacy import SHARE_EXERCISE
 from core import texts
 from core.names import AFTER_CRISIS_SLOT
 from store.render import exercise_label
-from store.repository import StoreUnavailable, get_store
+from store.repository import StoreUnavailable
 
 WELCOME_BACK_SLOT = "welcome_back"
 SESSION_START_INTENT = "session_start"
@@ -32,13 +33,13 @@ def asked_for_session(tracker: Tracker) -> bool:
     """True when this run answers an explicit `/session_start` (the person typed nothing)."""
     for event in reversed(tracker.events):
         if event.get("event") == "user":
-            return (event.get("parse_data") or {}).get("intent", {}).get("name") == SESSION_START_INTENT
+            return intent_name(event.get("parse_data")) == SESSION_START_INTENT
         if event.get("event") in ("action", "bot"):
             return False
     return False
 
 
-def welcome_back(tracker: Tracker, store_factory=get_store) -> Optional[Dict[str, Any]]:
+def welcome_back(tracker: Tracker, store_factory: StoreFactory) -> Optional[Dict[str, Any]]:
     """The welcome-back message for this sender, or None for a new person (or no store).
     After a crisis message it only asks how they are (and says an open reflection waits)."""
     channel, sender_id = identity(tracker)
@@ -54,8 +55,8 @@ def welcome_back(tracker: Tracker, store_factory=get_store) -> Optional[Dict[str
     if tracker.get_slot(AFTER_CRISIS_SLOT):
         parts = [texts.WELCOME_BACK_AFTER_CRISIS] + ([texts.PAUSED_AFTER_CRISIS] if exercise else [])
         return {"text": " ".join(parts), "buttons": []}
-    if exercise is not None:
-        answers = {k: v for k, v in ((unfinished.progress or {}).get("answers") or {}).items()}
+    if unfinished is not None and exercise is not None:
+        answers = dict((unfinished.progress or {}).get("answers") or {})
         text = " ".join([texts.WELCOME_BACK, texts.WELCOME_BACK_OPEN.format(
             label=exercise_label(unfinished.exercise), done=len(answers),
             total=len(required(exercise, answers)))])
@@ -72,9 +73,8 @@ class ActionSessionStart(StoreAction):
     def name(self) -> Text:
         return "action_session_start"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> List[Dict[Text, Any]]:
-        events: List[Dict[Text, Any]] = [SessionStarted()]
+    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Events:
+        events: Events = [SessionStarted()]
         if tracker.get_slot(AFTER_CRISIS_SLOT):
             events.append(SlotSet(AFTER_CRISIS_SLOT, True))
         message = welcome_back(tracker, self.store_factory)
@@ -91,8 +91,7 @@ class ActionWelcomeBack(StoreAction):
     def name(self) -> Text:
         return "action_welcome_back"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> List[Dict[Text, Any]]:
+    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Events:
         message = welcome_back(tracker, self.store_factory)
         if message:
             dispatcher.utter_message(**message)

@@ -18,6 +18,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.base import intent_name
 from actions.noticing_actions import ActionNotice
 from core import texts
 from core.names import AFTER_CRISIS_SLOT
@@ -48,7 +49,7 @@ class ActionSafetyResponse(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[Dict[Text, Any]]:
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        intent = intent_name(tracker.latest_message)
         found = assess(tracker.latest_message.get("text") or "")
         if intent != "danger_from_others" and VIOLENCE in found.signals:
             dispatcher.utter_message(text=texts.CRISIS_DANGER_TOO)
@@ -83,7 +84,7 @@ class ActionSafetyAnswer(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[Dict[Text, Any]]:
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        intent = intent_name(tracker.latest_message)
         answer = answer_to_question(tracker.latest_message.get("text") or "", intent)
         if not tracker.get_slot(QUESTION_SLOT) or answer is None:
             return await ActionNotice().run(dispatcher, tracker, domain) + [SlotSet(QUESTION_SLOT, False)]

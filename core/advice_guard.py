@@ -5,11 +5,9 @@ every text the assistant can say. Patterns target *directives* ("je moet", "prob
 so honest refusals such as "Ik geef geen tips of adviezen" stay allowed.
 """
 import re
-import unicodedata
 from typing import List, NamedTuple
 
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "`": "'", "´": "'",
-                         "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"'})
+from core.normalise import fold
 
 # Second person, Dutch and Flemish ("ge", "gij"), plus the polite "u".
 _JE = r"(?:je|jij|ge|gij|u)"
@@ -71,11 +69,8 @@ class Violation(NamedTuple):
 
 
 def normalise(text: str) -> str:
-    """Lower case, curly quotes folded to straight ones, accents removed, whitespace collapsed."""
-    folded = unicodedata.normalize("NFKD", (text or "").translate(_QUOTES).lower())
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
-    folded = re.sub(r"[\u200b-\u200d\ufeff]", "", folded)
-    return re.sub(r"\s+", " ", folded).strip()
+    """Folded (core/normalise.py: case, accents, quotes, invisible characters), whitespace collapsed."""
+    return re.sub(r"\s+", " ", fold(text)).strip()
 
 
 def find_violations(text: str) -> List[Violation]:

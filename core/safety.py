@@ -6,13 +6,14 @@ Used by the Rasa server (components/crisis_override.py) and by actions. The gram
 spellings are data: core/safety_phrases.yml and core/safety_spelling.yml.
 """
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Dict, FrozenSet, List, Optional, Pattern
 
 import yaml
+
+from core.normalise import fold
 
 HERE = Path(__file__).parent
 PHRASES_FILE = HERE / "safety_phrases.yml"
@@ -22,9 +23,6 @@ CRISIS, VIOLENCE, BEREAVED, UNCLEAR, BENIGN = "crisis", "violence", "bereaved", 
 TIERS = (CRISIS, VIOLENCE, BEREAVED, UNCLEAR)  # strongest first
 MAX_CHARS = 5000  # longer messages are read in overlapping pieces of this size
 
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "´": "'", "`": "'",
-                         "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"'})
-_INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
 _WORD = re.compile(r"[\w']+|[^\w\s]", re.UNICODE)
 _MACRO = re.compile(r"<([a-z_]+)>")
 _MAX_GLUED = 40  # longer "words" are not split
@@ -62,10 +60,7 @@ def normalise(text: str) -> str:
     """Lower case, fold accents and curly quotes, drop invisible characters, expand chat spelling."""
     spelling = _spelling()
     chat, vocab = spelling["chat"], frozenset(spelling["glue_words"])
-    text = _INVISIBLE.sub("", text or "").translate(_QUOTES)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = re.sub(r"(.)\1{2,}", r"\1\1", text)  # "nieeeet" -> "niee"
+    text = re.sub(r"(.)\1{2,}", r"\1\1", fold(text))  # "nieeeet" -> "niee"
     words = []
     for raw in _WORD.findall(text):
         word = chat.get(raw) or chat.get(raw.strip("'")) or raw.strip("'")

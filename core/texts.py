@@ -102,7 +102,7 @@ DELETED_NOTHING_STORED = (
 
 
 # --- Noticing ------------------------------------------------------------------
-# Used by actions/noticing.py. One noticing sentence ("lead") + one open question.
+# Used by actions/noticing/composition.py. One noticing sentence ("lead") + one open question.
 # Placeholders: {zin} a paraphrase ("je je eenzaam voelt") or a short quote of their words,
 # {woord} one word of theirs, {a}/{b} the two sides of a contrast, {wie} a person as an object
 # ("je zus", "hem"), {wie_subj} the same person as a subject ("je zus", "hij"), {zou} "zou"/"zouden",

@@ -9,13 +9,14 @@
   answers, close the run in the store, offer what could come next.
 """
 import re
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, Optional, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.base import Events, StoreAction
 from actions.exercises import progress
 from actions.exercises.base import SLOTS
 from actions.exercises.form import (
@@ -28,7 +29,6 @@ from actions.exercises.form import (
 )
 from actions.exercises.registry import get
 from actions.exercises.vier_lijstjes import lists_from, overview
-from actions.privacy import StoreAction
 from core import texts
 from core.advice_guard import is_clean
 from store.render import exercise_label
@@ -40,7 +40,7 @@ OVERVIEW_STEP = "overzicht"
 
 
 def run_slots(exercise: Optional[str], session_id: Optional[str],
-              answers: Optional[Dict[str, Any]] = None, first_try: Optional[str] = None) -> List[Dict]:
+              answers: Optional[Dict[str, Any]] = None, first_try: Optional[str] = None) -> Events:
     """Slot events that set up (or clear) one run of an exercise."""
     answers = answers or {}
     return [SlotSet("exercise", exercise), SlotSet(progress.SESSION_SLOT, session_id),
@@ -48,7 +48,7 @@ def run_slots(exercise: Optional[str], session_id: Optional[str],
             SlotSet("requested_slot", None)] + [SlotSet(s, answers.get(s)) for s in SLOTS]
 
 
-def resume_events(dispatcher: CollectingDispatcher, run: OpenSession) -> List[Dict]:
+def resume_events(dispatcher: CollectingDispatcher, run: OpenSession) -> Events:
     """Tell the person where they are and activate the form at the first open question."""
     exercise = get(run.exercise)
     state = run.progress or {}
@@ -67,8 +67,7 @@ class ActionStartReflection(StoreAction):
     def name(self) -> Text:
         return "action_start_reflection"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> List[Dict[Text, Any]]:
+    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Events:
         key = tracker.get_slot("exercise")
         exercise = get(key)
         if exercise is None:
@@ -86,18 +85,15 @@ class ActionStartReflection(StoreAction):
 
 
 class ActionResumeReflection(StoreAction):
+    store_down = texts.STORE_DOWN_RESUME
+
     def name(self) -> Text:
         return "action_resume_reflection"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> List[Dict[Text, Any]]:
+    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Events:
         wanted = next((e.get("value") for e in tracker.latest_message.get("entities") or []
                        if e.get("entity") == "exercise" and get(e.get("value"))), None)
-        try:
-            unfinished = progress.find_open(tracker, wanted, self.store_factory)
-        except StoreUnavailable:
-            dispatcher.utter_message(text=texts.STORE_DOWN_RESUME)
-            return []
+        unfinished = progress.find_open(tracker, wanted, self.store_factory)
         if unfinished is None or get(unfinished.exercise) is None:
             dispatcher.utter_message(text=texts.NOTHING_TO_RESUME)
             dispatcher.utter_message(response=MENU)
@@ -109,8 +105,7 @@ class ActionPauseReflection(Action):
     def name(self) -> Text:
         return "action_pause_reflection"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> List[Dict[Text, Any]]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Events:
         dispatcher.utter_message(text=texts.PAUSED)
         return [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet(HINT_SLOT, None),
                 SlotSet(NUDGED_SLOT, None)]
@@ -120,8 +115,7 @@ class ActionFinishReflection(StoreAction):
     def name(self) -> Text:
         return "action_finish_reflection"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> List[Dict[Text, Any]]:
+    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Events:
         key = tracker.get_slot("exercise")
         exercise = get(key)
         if exercise is None:

@@ -1,4 +1,5 @@
-"""`validate_reflection_form` and the ask actions `action_ask_antwoord_1` … `_6`.
+"""`validate_reflection_form` (one `validate_antwoord_N` per slot) and the ask actions
+`action_ask_antwoord_1` … `_6` (`ActionAskAntwoord1` … `6`).
 
 The form's required slots depend on the exercise (slot `exercise`) and, for some, on earlier
 answers. Validation is kind: an empty or one-word answer, a skip where skipping is not possible,
@@ -6,13 +7,15 @@ or an exercise-specific check (geven_om, verbondenheid) gets one invitation to t
 in `reflection_hint` and said by the ask action instead of repeating the question; the second
 try is accepted. "Weet ik niet" is an answer. Every accepted answer is logged at once.
 """
-from typing import Any, Dict, List, Optional, Text, Tuple
+import abc
+from typing import Any, Dict, List, Optional, Text, Tuple, Type
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.base import Events, StoreFactory, intent_name
 from actions.exercises import progress
 from actions.exercises.base import (
     FREE,
@@ -67,14 +70,10 @@ def question_at(exercise: Exercise, slots: Dict[str, Any], index: int) -> Option
     return questions[index] if index < len(questions) else None
 
 
-def intent_of(tracker: Tracker) -> Optional[str]:
-    return (tracker.latest_message.get("intent") or {}).get("name")
-
-
 class ValidateReflectionForm(FormValidationAction):
     """Kind validation of every answer, logged through the reflection store."""
 
-    def __init__(self, store_factory=get_store) -> None:
+    def __init__(self, store_factory: StoreFactory = get_store) -> None:
         self.store_factory = store_factory
 
     def name(self) -> Text:
@@ -86,12 +85,36 @@ class ValidateReflectionForm(FormValidationAction):
     ) -> List[Text]:
         return required(get(tracker.get_slot("exercise")), tracker.slots)
 
-    def _validate(self, index: int, value: Any, dispatcher: CollectingDispatcher,
+    def validate_antwoord_1(self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                            domain: DomainDict) -> Dict[Text, Any]:
+        return self._validate("antwoord_1", slot_value, dispatcher, tracker)
+
+    def validate_antwoord_2(self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                            domain: DomainDict) -> Dict[Text, Any]:
+        return self._validate("antwoord_2", slot_value, dispatcher, tracker)
+
+    def validate_antwoord_3(self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                            domain: DomainDict) -> Dict[Text, Any]:
+        return self._validate("antwoord_3", slot_value, dispatcher, tracker)
+
+    def validate_antwoord_4(self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                            domain: DomainDict) -> Dict[Text, Any]:
+        return self._validate("antwoord_4", slot_value, dispatcher, tracker)
+
+    def validate_antwoord_5(self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                            domain: DomainDict) -> Dict[Text, Any]:
+        return self._validate("antwoord_5", slot_value, dispatcher, tracker)
+
+    def validate_antwoord_6(self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                            domain: DomainDict) -> Dict[Text, Any]:
+        return self._validate("antwoord_6", slot_value, dispatcher, tracker)
+
+    def _validate(self, slot: str, value: Any, dispatcher: CollectingDispatcher,
                   tracker: Tracker) -> Dict[Text, Any]:
-        slot = SLOTS[index]
+        index = SLOTS.index(slot)
         exercise = get(tracker.get_slot("exercise"))
         question = question_at(exercise, tracker.slots, index) if exercise else None
-        if question is None:
+        if exercise is None or question is None:
             return {slot: value}
         text = value if isinstance(value, str) else ""
         nudged = tracker.get_slot(NUDGED_SLOT) == slot
@@ -103,7 +126,7 @@ class ValidateReflectionForm(FormValidationAction):
             self._save(tracker, exercise, {**filled_slots(tracker.slots), slot: SKIPPED})
             return {slot: SKIPPED, HINT_SLOT: HINT_SKIPPED, NUDGED_SLOT: None}
 
-        if intent_of(tracker) == SKIP_INTENT and len(words(text)) <= 8:
+        if intent_name(tracker.latest_message) == SKIP_INTENT and len(words(text)) <= 8:
             if question.skippable or nudged:
                 return skip()
             return again(HINT_NO_SKIP)
@@ -115,11 +138,10 @@ class ValidateReflectionForm(FormValidationAction):
                 return again(special, **{FIRST_TRY_SLOT: text})
             if question.kind == FREE and len(words(text)) < 2:
                 return again(HINT_SHORT)
-        return self._accept(index, text, dispatcher, tracker, exercise, question)
+        return self._accept(slot, text, dispatcher, tracker, exercise, question)
 
-    def _accept(self, index: int, text: str, dispatcher: CollectingDispatcher, tracker: Tracker,
+    def _accept(self, slot: str, text: str, dispatcher: CollectingDispatcher, tracker: Tracker,
                 exercise: Exercise, question: Question) -> Dict[Text, Any]:
-        slot = SLOTS[index]
         session_id = tracker.get_slot(progress.SESSION_SLOT)
         try:
             session_id = progress.log_answer(dispatcher, tracker, exercise.key, question.key, text,
@@ -137,19 +159,6 @@ class ValidateReflectionForm(FormValidationAction):
                       self.store_factory)
 
 
-def _make_validator(index: int):
-    def validate(self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                 domain: DomainDict) -> Dict[Text, Any]:
-        return self._validate(index, slot_value, dispatcher, tracker)
-
-    validate.__name__ = f"validate_{SLOTS[index]}"
-    return validate
-
-
-for _i, _slot in enumerate(SLOTS):
-    setattr(ValidateReflectionForm, f"validate_{_slot}", _make_validator(_i))
-
-
 def ask_text(exercise: Exercise, slots: Dict[str, Any], index: int, hint: Optional[str]) -> Optional[str]:
     """What to say when slot `index` is requested: a hint for a second try, or the question."""
     question = question_at(exercise, slots, index)
@@ -164,24 +173,52 @@ def ask_text(exercise: Exercise, slots: Dict[str, Any], index: int, hint: Option
     return f"{texts.SKIPPED_ACK} {text}" if hint == HINT_SKIPPED else text
 
 
-class _AskAnswer:
-    """Asks the current exercise's question for one `antwoord_N` slot."""
+class AskAnswerAction(Action, abc.ABC):
+    """`action_ask_<slot>`: asks the current exercise's question for one `antwoord_N` slot."""
 
-    index = 0
+    @property
+    @abc.abstractmethod
+    def slot(self) -> str:
+        """The slot asked for."""
 
     def name(self) -> Text:
-        return f"action_ask_{SLOTS[self.index]}"
+        return f"action_ask_{self.slot}"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> List[Dict[Text, Any]]:
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Events:
         exercise = get(tracker.get_slot("exercise"))
-        text = ask_text(exercise, tracker.slots, self.index, tracker.get_slot(HINT_SLOT)) if exercise else None
+        hint = tracker.get_slot(HINT_SLOT)
+        text = ask_text(exercise, tracker.slots, SLOTS.index(self.slot), hint) if exercise else None
         if text:
             dispatcher.utter_message(text=text)
         return [SlotSet(HINT_SLOT, None)]
 
 
-ASK_ACTIONS: Tuple[type, ...] = tuple(
-    type(f"ActionAskAntwoord{i + 1}", (_AskAnswer, Action), {"index": i, "__module__": __name__})
-    for i in range(len(SLOTS))
+class ActionAskAntwoord1(AskAnswerAction):
+    slot = "antwoord_1"
+
+
+class ActionAskAntwoord2(AskAnswerAction):
+    slot = "antwoord_2"
+
+
+class ActionAskAntwoord3(AskAnswerAction):
+    slot = "antwoord_3"
+
+
+class ActionAskAntwoord4(AskAnswerAction):
+    slot = "antwoord_4"
+
+
+class ActionAskAntwoord5(AskAnswerAction):
+    slot = "antwoord_5"
+
+
+class ActionAskAntwoord6(AskAnswerAction):
+    slot = "antwoord_6"
+
+
+#: The ask action of every slot, in the order of SLOTS.
+ASK_ACTIONS: Tuple[Type[AskAnswerAction], ...] = (
+    ActionAskAntwoord1, ActionAskAntwoord2, ActionAskAntwoord3, ActionAskAntwoord4, ActionAskAntwoord5,
+    ActionAskAntwoord6,
 )

@@ -6,7 +6,7 @@ differs between the two, in their words.
 from typing import Dict, List, Optional, Tuple
 
 from actions.exercises.base import NAME, Exercise, Question, quote, wie, words
-from actions.noticing import analyse
+from actions.noticing import ABSOLUTE, analyse
 from core import texts
 
 # Small words that say little about how someone is seen.
@@ -51,7 +51,7 @@ class Kennen(Exercise):
         lines = []
         if mine and theirs:
             lines.append(texts.KENNEN_CLOSING_VERSIONS.format(a=quote(mine), b=quote(theirs), wie=person))
-            absolutes = [n.value for n in analyse(mine).notices if n.kind == "absolute"]
+            absolutes = analyse(mine).values(ABSOLUTE)
             theirs_low = theirs.lower()
             absolute = next((w for w in absolutes if w not in theirs_low), None)
             x, y = distinctive(mine, theirs)

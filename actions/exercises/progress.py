@@ -3,24 +3,17 @@ exercise, every accepted answer logged at once, and the answers so far kept as p
 run can be resumed in a later conversation. Identity only from the tracker (channel, sender id).
 """
 import logging
-from typing import Any, Callable, Dict, Optional
+from typing import Any, Dict, Optional
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.privacy import identity, open_store
+from actions.base import StoreFactory, identity, open_store
 from core import texts
-from store.repository import (
-    OpenSession,
-    ReflectionStore,
-    SessionNotFound,
-    StoreUnavailable,
-    TextTooLong,
-)
+from store.repository import OpenSession, SessionNotFound, StoreUnavailable, TextTooLong
 
 logger = logging.getLogger(__name__)
 
-StoreFactory = Callable[[], ReflectionStore]
 SESSION_SLOT = "reflection_session"
 
 

@@ -31,9 +31,9 @@ def parse_directions(text: Optional[str], limit: int = 2) -> List[int]:
         number = int(match.group(1)) if match.group(1) else _NUMBER_WORDS[match.group(2)]
         found.append((match.start(), number - 1))
     for index, rx in _KEYWORDS_RX:
-        match = rx.search(text)
-        if match:
-            found.append((match.start(), index))
+        keyword = rx.search(text)
+        if keyword:
+            found.append((keyword.start(), index))
     chosen = []
     for _, index in sorted(found):
         if index not in chosen:

@@ -1,0 +1,415 @@
+"""What a message says: feelings, contrasts, absolutes, people, self-blame and labels.
+
+Runs on the project's spaCy pipeline and needs only tokens, lookup lemmas and the entity ruler
+(so it works on the blank Dutch base). The word lists and weights are in lexicon.yml.
+"""
+import difflib
+import html
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Callable, Dict, Iterable, List, Optional, Sequence, Set, Tuple
+
+from spacy.language import Language
+from spacy.pipeline import EntityRuler
+from spacy.tokens import Doc, Span, Token
+
+from actions.language import get_nlp
+from actions.noticing.lexicon import LEX
+from core.normalise import fold_quotes
+
+MAX_CHARS = 1500  # only this much of a (very) long message is analysed
+MAX_EARLIER = 20  # earlier texts looked at for people and feelings that come back
+QUOTE_WORDS = 10
+CONTRAST_WORDS = 9
+
+FEELING, CONTRAST, ABSOLUTE, RELATION, SELF_BLAME, LABEL = (
+    "feeling", "contrast", "absolute", "relation", "self_blame", "label")
+
+W = LEX.weights
+# (start, end, canonical word) of a feeling or person in a sentence's tokens
+Found = Tuple[int, int, str]
+
+
+@dataclass
+class Notice:
+    """One thing worth noticing. `value` is what the reply must mention; `slots` fill templates."""
+
+    kind: str
+    value: str
+    quote: str
+    score: int
+    position: int = 0
+    variant: str = ""
+    slots: Dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Analysis:
+    text: str
+    notices: List[Notice]
+
+    @property
+    def best(self) -> Optional[Notice]:
+        return self.notices[0] if self.notices else None
+
+    def values(self, kind: str) -> List[str]:
+        return [n.value for n in self.notices if n.kind == kind]
+
+
+# --- cleaning -------------------------------------------------------------------
+
+
+def clean(text: str) -> str:
+    """Plain text: no HTML, folded quotes, no control characters, bounded to MAX_CHARS (whole sentences)."""
+    text = html.unescape(text or "")
+    text = re.sub(r"(?is)<(script|style)\b.*?(?:</\1\s*>|$)", " ", text)
+    text = re.sub(r"<[^>]*>?", " ", text).replace("<", " ").replace(">", " ")
+    text = fold_quotes(text)
+    text = "".join(c if c in "\n\t" or unicodedata.category(c)[0] != "C" else " " for c in text)
+    text = re.sub(r"[ \t]+", " ", text).strip()
+    if len(text) > MAX_CHARS:
+        cut = text[:MAX_CHARS]
+        end = max(cut.rfind(". "), cut.rfind("! "), cut.rfind("? "), cut.rfind("\n"))
+        text = cut[: end + 1] if end > MAX_CHARS // 3 else cut
+    return text
+
+
+def sentences(text: str) -> List[str]:
+    parts = re.split(r"(?<=[.!?…])\s+|\n+", text)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _tidy(fragment: str) -> str:
+    """A fragment fit for quoting: only letters, digits and plain punctuation, no loose ends."""
+    kept = "".join(c if (unicodedata.category(c)[0] in "LNZ" or c in "'-,.:;!?") else " " for c in fragment)
+    kept = re.sub(r"\s+", " ", kept).strip(" ,.:;!?-'")
+    return kept.replace("\"", "")
+
+
+def _words(tokens: Iterable[Token]) -> str:
+    return _tidy(" ".join(t.text for t in tokens))
+
+
+def second_person(phrase: str) -> str:
+    """'in mijn eentje' -> 'in je eentje': first person words turned to 'je' forms for a paraphrase."""
+    return " ".join(LEX.second_person.get(w.lower(), w) for w in phrase.split())
+
+
+# --- finding --------------------------------------------------------------------
+
+
+@lru_cache(maxsize=8)
+def _ruler_words(nlp: Language, label: str) -> List[str]:
+    """Single words of one entity-ruler label that are long enough for typo-tolerant matching."""
+    words = []
+    ruler = nlp.get_pipe("entity_ruler") if "entity_ruler" in nlp.pipe_names else None
+    if isinstance(ruler, EntityRuler):
+        for pattern in ruler.patterns:
+            tokens = pattern.get("pattern")
+            if pattern.get("label") == label and isinstance(tokens, list) and len(tokens) == 1:
+                words.append(tokens[0].get("LOWER", ""))
+    return [w for w in words if len(w) >= 6]
+
+
+def _fuzzy(nlp: Language, doc: Doc) -> Dict[int, Tuple[str, str]]:
+    """Typo-tolerant lexicon hits for tokens outside entities: {token index: (label, canonical word)}."""
+    inside = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    hits = {}
+    for tok in doc:
+        low = tok.lower_
+        if tok.i in inside or len(low) < 6 or not tok.is_alpha:
+            continue
+        for label in ("gevoel", "relatie"):
+            match = difflib.get_close_matches(low, _ruler_words(nlp, label), n=1, cutoff=0.85)
+            if match:
+                hits[tok.i] = (label, LEX.feeling_canon.get(match[0], match[0]))
+                break
+    return hits
+
+
+def _clause_bounds(doc: Doc, start: int, end: int) -> Tuple[int, int]:
+    """Token bounds of the clause around [start, end): split at punctuation and clause conjunctions."""
+    def splits(i: int) -> bool:
+        low = doc[i].lower_
+        if low == "maar":
+            return i == 0 or doc[i - 1].lower_ not in LEX.maar_particles
+        return doc[i].is_punct or low in LEX.clause_conjunctions
+
+    lo = start
+    while lo > 0 and not splits(lo - 1):
+        lo -= 1
+    hi = end
+    while hi < len(doc) and not splits(hi):
+        hi += 1
+    return lo, hi
+
+
+def _quote(doc: Doc, start: int, end: int, max_words: int = QUOTE_WORDS) -> str:
+    lo, hi = _clause_bounds(doc, start, end)
+    full = hi
+    while hi - lo > max_words:
+        if start - lo > hi - end:
+            lo += 1
+        else:
+            hi -= 1
+    return _words(doc[lo:hi]) + (" …" if hi < full else "")
+
+
+def _feeling_spans(doc: Doc, fuzzy: Dict[int, Tuple[str, str]]) -> List[Found]:
+    """Every feeling word, the ambiguous ones only in a feeling context."""
+    spans = [(e.start, e.end, e.text.lower()) for e in doc.ents if e.label_ == "gevoel"]
+    spans += [(i, i + 1, word) for i, (label, word) in fuzzy.items() if label == "gevoel"]
+    result = []
+    for start, end, word in sorted(spans):
+        prev = doc[start - 1].lower_ if start > 0 else ""
+        nxt = doc[end].lower_ if end < len(doc) else ""
+        if word == "alleen" and nxt in LEX.not_alone:
+            continue
+        if word in LEX.ambiguous_feelings and prev not in LEX.feeling_context | LEX.negations and \
+                not (nxt == "" or doc[end].is_punct) and not any(t.lower_ in LEX.feel_in_message for t in doc):
+            continue
+        result.append((start, end, word))
+    return result
+
+
+def _find_feelings(doc: Doc, spans: List[Found], offset: int) -> List[Notice]:
+    notices: List[Notice] = []
+    used: Set[int] = set()
+    for tok in doc:
+        low = tok.lower_
+        kind = "voel" if low in LEX.feel_verbs else "ben" if low in LEX.be_verbs \
+            else "heb" if low in LEX.have_verbs else None
+        if not kind:
+            continue
+        around = {t.lower_ for t in doc[max(0, tok.i - 2): tok.i + 3]}
+        if not around & LEX.first_person:
+            continue
+        if kind == "voel":
+            refl = next((t.i for t in doc[tok.i + 1: tok.i + 4] if t.lower_ in LEX.reflexive), None)
+            if refl is None:
+                continue
+            after = refl + 1
+        else:
+            after = tok.i + 1
+        span = next((s for s in spans if after <= s[0] <= after + 4 and
+                     not any(t.is_punct for t in doc[after:s[0]])), None)
+        if span is not None:
+            start, end, word = span
+            if kind == "heb" and word not in LEX.noun_feelings:
+                continue
+            if kind != "heb" and word in LEX.noun_feelings:
+                continue
+            first = start
+            if first > after and doc[first - 1].lower_ in LEX.negations:
+                first -= 1
+            if first > after and doc[first - 1].lower_ in LEX.degree_words and kind != "heb":
+                first -= 1
+            surface = " ".join([t.text.lower() for t in doc[first:start]] + [word])
+            phrase = second_person(surface)
+            used.add(start)
+        elif kind == "voel":
+            words: List[str] = []
+            for t in doc[after: after + 6]:
+                if t.is_punct or t.lower_ in LEX.phrase_stops or t.ent_type_ == "relatie":
+                    break
+                if not words and t.lower_ in LEX.skip_words:
+                    continue
+                words.append(t.text.lower())
+            if not words or len(words) > 4 or words[-1] in LEX.not_a_feeling:
+                continue
+            word = phrase = second_person(_tidy(" ".join(words)))
+            start = after
+        else:
+            continue
+        if kind == "voel":
+            zin = f"je je {phrase} {LEX.feel_verbs[low]}"
+        elif kind == "ben":
+            zin = f"je {phrase} {LEX.be_verbs[low]}"
+        else:
+            zin = f"je {phrase} {LEX.have_verbs[low]}"
+        notices.append(Notice(FEELING, word, _quote(doc, tok.i, start + 1), W.feeling_phrase, offset + tok.i,
+                              "zin", {"zin": zin, "woord": word}))
+    for start, end, word in spans:
+        if start not in used:
+            notices.append(Notice(FEELING, word, _quote(doc, start, end), W.feeling_word, offset + start, "woord",
+                                  {"woord": word}))
+    return notices
+
+
+def _find_contrast(doc: Doc, offset: int, has_feeling: Callable[[int, int], bool]) -> List[Notice]:
+    low = [t.lower_ for t in doc]
+    for i in range(len(doc)):
+        marker = None
+        for m in LEX.contrast_markers:
+            parts = m.split()
+            if low[i: i + len(parts)] == parts:
+                marker = m
+                break
+        if not marker:
+            continue
+        n = len(marker.split())
+        prev = low[i - 1] if i > 0 else ""
+        nxt = low[i + n] if i + n < len(low) else ""
+        if marker == "maar" and (prev in LEX.maar_particles or nxt in LEX.not_contrast_after_maar):
+            continue
+        if marker == "toch" and not (prev in LEX.contrast_before_toch or i == 0 or has_feeling(i + 1, i + 4)):
+            continue
+        left: Span
+        right: Span
+        if i == 0 and marker in LEX.concessive:
+            comma = next((t.i for t in doc[1:] if t.text == ","), None)
+            if comma is None:
+                continue
+            left, right = doc[0:comma], doc[comma + 1:]
+        else:
+            lo, _ = _clause_bounds(doc, i, i)
+            left = doc[lo:i]
+            if len(left) < 2 and lo > 0:
+                lo2, _ = _clause_bounds(doc, lo - 1, lo - 1)
+                left = doc[lo2:i]
+            _, hi = _clause_bounds(doc, i + n, i + n)
+            right = doc[i + n:hi] if marker == "maar" else doc[i + n - 1:hi] if marker.endswith("toch") \
+                else doc[i:hi]
+        a = _words([t for t in left if not t.is_punct][-CONTRAST_WORDS:])
+        b = _words([t for t in right if not t.is_punct][:CONTRAST_WORDS])
+        if len(a.split()) < 2 or len(b.split()) < 2:
+            continue
+        strong = has_feeling(0, len(doc)) or any(e.label_ == "absoluut" for e in doc.ents)
+        return [Notice(CONTRAST, a, f"{a} … {b}", W.contrast_strong if strong else W.contrast, offset + i, "",
+                       {"a": a, "b": b})]
+    return []
+
+
+def _find_absolutes(doc: Doc, offset: int) -> List[Notice]:
+    notices = []
+    for ent in doc.ents:
+        if ent.label_ != "absoluut":
+            continue
+        word = ent.text.lower()
+        score = W.absolute_strong if word in LEX.strong_absolutes else W.absolute
+        notices.append(Notice(ABSOLUTE, word, _quote(doc, ent.start, ent.end), score, offset + ent.start, "",
+                              {"woord": word, "zin": _quote(doc, ent.start, ent.end)}))
+    return notices
+
+
+def _is_plural(word: str) -> bool:
+    return word.endswith(("'s", "en")) or word in LEX.plural_people
+
+
+def _person(doc: Doc, start: int, word: str) -> Optional[str]:
+    """'je zus' style form of the person, or None when the word is not about a person here."""
+    det = doc[start - 1].lower_ if start > 0 else ""
+    if det in LEX.possessives:
+        return f"{LEX.possessives[det]} {word}"
+    if word in LEX.needs_possessive:
+        return None
+    if _is_plural(word) or word == "familie":
+        return word
+    return f"je {word}"
+
+
+def _find_relations(doc: Doc, fuzzy: Dict[int, Tuple[str, str]], offset: int) -> List[Notice]:
+    spans = [(e.start, e.end, e.text.lower()) for e in doc.ents if e.label_ == "relatie"]
+    spans += [(i, i + 1, word) for i, (label, word) in fuzzy.items() if label == "relatie"]
+    notices = []
+    for start, end, word in sorted(spans):
+        wie = _person(doc, start, word)
+        if wie:
+            betekent = "betekenen" if _is_plural(word) else "betekent"
+            notices.append(Notice(RELATION, LEX.relation_canon.get(word, word), _quote(doc, start, end),
+                                  W.relation, offset + start, "", {"wie": wie, "betekent": betekent}))
+    return notices
+
+
+def _find_labels(doc: Doc, offset: int) -> List[Notice]:
+    notices = []
+    for tok in doc:
+        verb = tok.lower_
+        if verb not in LEX.label_verbs_singular | LEX.label_verbs_plural or tok.i == 0:
+            continue
+        subj = doc[tok.i - 1]
+        plural = verb in LEX.label_verbs_plural
+        if subj.lower_ == "hij":
+            wie, wie_subj, start = "hem", "hij", subj.i
+        elif subj.lower_ in ("ze", "zij"):
+            wie, wie_subj, start = ("hen" if plural else "haar"), "ze", subj.i
+        elif subj.ent_type_ == "relatie" and tok.i >= 2 and doc[tok.i - 2].lower_ in LEX.possessives:
+            wie = wie_subj = f"{LEX.possessives[doc[tok.i - 2].lower_]} {subj.lower_}"
+            start = tok.i - 2
+        else:
+            continue
+        if start > 0 and doc[start - 1].lower_ in LEX.subordinators:
+            continue
+        _, hi = _clause_bounds(doc, tok.i + 1, tok.i + 1)
+        rest = [t for t in doc[tok.i + 1: hi]]
+        lows = [t.lower_ for t in rest]
+        if not rest or any(t.ent_type_ == "gevoel" for t in rest):
+            continue
+        marked = bool(set(lows) & LEX.judgements) or (lows[0] in LEX.label_markers and verb in LEX.copulas) or \
+            bool(set(lows) & LEX.label_frequency)
+        if not marked:
+            continue
+        zin = _words(doc[start: min(hi, start + QUOTE_WORDS + 2)])
+        notice = Notice(LABEL, zin, zin, W.label, offset + start, "zin",
+                        {"wie": wie, "wie_subj": wie_subj, "zou": "zouden" if plural else "zou", "zin": zin})
+        if verb in LEX.copulas and lows[0] in LEX.label_articles and len(rest) <= 4:
+            notice.variant = "naam"
+            notice.slots["woord"] = _words(rest)
+        notices.append(notice)
+    return notices
+
+
+def _find_self_blame(sentence: str, doc: Doc, offset: int) -> List[Notice]:
+    norm = sentence.lower()
+    for rx in LEX.self_blame:
+        m = rx.search(norm)
+        if m:
+            start = next((t.i for t in doc if t.idx >= m.start()), 0)
+            end = next((t.i + 1 for t in reversed(doc) if t.idx < m.end()), len(doc))
+            zin = _quote(doc, start, end, max_words=QUOTE_WORDS + 2)
+            return [Notice(SELF_BLAME, _tidy(sentence[m.start():m.end()]), zin, W.self_blame, offset + start, "",
+                           {"zin": zin})]
+    return []
+
+
+def _analyse_doc(nlp: Language, sentence: str, doc: Doc, offset: int) -> List[Notice]:
+    fuzzy = _fuzzy(nlp, doc)
+    spans = _feeling_spans(doc, fuzzy)
+
+    def has_feeling(lo: int, hi: int) -> bool:
+        return any(lo <= s < hi for s, _, _ in spans)
+
+    return (_find_self_blame(sentence, doc, offset) + _find_labels(doc, offset)
+            + _find_feelings(doc, spans, offset) + _find_contrast(doc, offset, has_feeling)
+            + _find_absolutes(doc, offset) + _find_relations(doc, fuzzy, offset))
+
+
+def _raw_notices(text: str, nlp: Language) -> List[Notice]:
+    found: List[Notice] = []
+    offset = 0
+    parts = sentences(text)
+    for sentence, doc in zip(parts, nlp.pipe(parts), strict=False):
+        found += _analyse_doc(nlp, sentence, doc, offset)
+        offset += len(doc)
+    return found
+
+
+def analyse(text: str, earlier_texts: Sequence[str] = (), nlp: Optional[Language] = None) -> Analysis:
+    """What is worth noticing in `text`, best first. `earlier_texts`: their earlier messages or reflections."""
+    nlp = nlp or get_nlp()
+    cleaned = clean(text)
+    notices = _raw_notices(cleaned, nlp)
+    earlier = [clean(t) for t in list(earlier_texts)[-MAX_EARLIER:] if t and t.strip()]
+    if earlier and notices:
+        before = _raw_notices("\n".join(earlier), nlp)
+        people = {n.value for n in before if n.kind == RELATION}
+        feelings = {n.value for n in before if n.kind == FEELING}
+        for n in notices:
+            if n.kind == RELATION and n.value in people:
+                n.variant, n.score = "again", W.relation_again
+            elif n.kind == FEELING and n.value in feelings and " " not in n.value:
+                n.variant, n.score = "again", W.feeling_again
+    notices.sort(key=lambda n: (-n.score, n.position))
+    return Analysis(cleaned, notices)
