@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Callable, Dict, List, Optional, Sequence, Union
 
 from testkit.paths import CREDENTIALS, ENDPOINTS, MODEL, RASA, ROOT
-from testkit.ports import answers, free_port, wait_until
+from testkit.ports import free_port, wait_for_http, wait_until
 
 # Telegram switched off, for servers started with the project's credentials.yml.
 TELEGRAM_OFF = {
@@ -26,10 +26,10 @@ TELEGRAM_OFF = {
 }
 
 
-def process_env(base: Optional[Dict[str, str]] = None, **values: str) -> Dict[str, str]:
-    """An environment for a server subprocess: ``base`` (default: this process's environment)
-    with the project on PYTHONPATH, TensorFlow and SQLAlchemy quiet, and ``values``."""
-    env = dict(os.environ if base is None else base)
+def process_env(**values: str) -> Dict[str, str]:
+    """An environment for a server subprocess: this process's environment with the project on
+    PYTHONPATH, TensorFlow and SQLAlchemy quiet, and ``values``."""
+    env = dict(os.environ)
     env.update(PYTHONPATH=str(ROOT), TF_CPP_MIN_LOG_LEVEL="2", SQLALCHEMY_SILENCE_UBER_WARNING="1")
     env.update(values)
     return env
@@ -83,21 +83,24 @@ class Service:
         return self
 
     def wait(self, path: Optional[str] = None, timeout: float = 90) -> "Service":
-        """Waits until GET ``path`` (default `ready_path`) answers; see `wait_ready`."""
+        """Waits until GET ``path`` (default `ready_path`) answers; fails as `wait_ready` does."""
         url = self.url + (self.ready_path if path is None else path)
-        return self.wait_ready(lambda: answers(url), timeout, what=f"an answer from {url}")
+        return self._until_ready(lambda: wait_for_http(url, timeout, proc=self.proc))
 
     def wait_ready(self, check: Callable[[], bool], timeout: float = 90,
                    what: str = "the service to be ready") -> "Service":
         """Waits until ``check()`` is true. If the process exits first or the time runs out,
         stops it and raises ServiceError with the end of its log."""
+        return self._until_ready(
+            lambda: wait_until(check, timeout, interval=0.2, proc=self.proc, what=what))
+
+    def _until_ready(self, waiting: Callable[[], None]) -> "Service":
         try:
-            wait_until(check, timeout, interval=0.2, proc=self.proc, what=what)
+            waiting()
         except (RuntimeError, TimeoutError) as error:
+            tail = self.log()[-4000:]
             self.stop()
-            raise ServiceError(
-                f"{self.name}: {error}\n--- end of {self.log_path}:\n{self.log()[-4000:]}"
-            ) from error
+            raise ServiceError(f"{self.name}: {error}\n--- end of {self.log_path}:\n{tail}") from error
         if self.ready_s is None:
             self.ready_s = time.perf_counter() - self._spawned_at
         return self
