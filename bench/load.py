@@ -12,8 +12,8 @@ import time
 import uuid
 from typing import Dict, List
 
-from bench.procs import post_json
 from core.texts import RATE_LIMITED_TEXT, TURN_FAILED_TEXT
+from testkit.web import post_json
 
 # A measured reply must be a real answer, never the rate-limit or the turn-failed text.
 LOST_TURN_TEXTS = (RATE_LIMITED_TEXT, TURN_FAILED_TEXT)

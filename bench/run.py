@@ -31,9 +31,10 @@ from pathlib import Path
 from typing import Any, Dict, Optional
 
 from bench.load import BASELINE_SCRIPT, PROJECT_SCRIPT, run_load
-from bench.procs import BIN, RASA, ROOT, Server, base_env, free_port, run_timed
+from bench.procs import BIN, RASA, ROOT, base_env, memory_mb, run_timed
 from core.keys import action_token, create_key_file, load_keys
 from core.settings import Settings
+from testkit.services import ActionServer, RasaServer, Service
 
 RESULTS = ROOT / "bench" / "results"
 TARGETS = {  # from issue 8
@@ -62,7 +63,7 @@ def init_baseline(tmp: Path, log_dir: Path) -> Dict[str, Any]:
     return {"train_s": round(seconds, 1), "model": str(model), "dir": str(folder)}
 
 
-def serve_project(model: str, tmp: Path, log_dir: Path) -> Dict[str, Server]:
+def serve_project(model: str, tmp: Path, log_dir: Path) -> Dict[str, Service]:
     data = tmp / "var"
     create_key_file(data / "keys.json")
     env = base_env({
@@ -74,30 +75,28 @@ def serve_project(model: str, tmp: Path, log_dir: Path) -> Dict[str, Server]:
         "RATE_LIMIT_PER_IP_PER_MINUTE": "0",
     })
     env["ACTION_SERVER_TOKEN"] = action_token(load_keys(Settings.from_env(env)))
-    actions_port = free_port()
-    actions = Server("project-actions", [str(BIN / "python"), "-m", "actions",
-                                         "-p", str(actions_port)],
-                     ROOT, env, actions_port, "/health", log_dir)
-    env["ACTION_SERVER_URL"] = f"{actions.url}/webhook"
+    actions = ActionServer(log_dir / "project-actions.log").start(env, timeout=300)
+    env["ACTION_SERVER_URL"] = actions.webhook_url
     (tmp / "credentials.yml").write_text("channels.rest.RestInput:\n")
-    port = free_port()
-    rasa = Server("project-rasa", [RASA, "run", "-m", model, "-p", str(port), "-i", "127.0.0.1",
-                                   "--endpoints", str(ROOT / "endpoints.yml"),
-                                   "--credentials", str(tmp / "credentials.yml")],
-                  ROOT, env, port, "/", log_dir)
+    rasa = RasaServer(log_dir / "project-rasa.log")
+    try:
+        rasa.launch(env, model=model, credentials=tmp / "credentials.yml").wait("/", timeout=300)
+    except BaseException:
+        actions.stop()
+        raise
     return {"rasa": rasa, "actions": actions}
 
 
-def serve_baseline(model: str, folder: Path, log_dir: Path) -> Dict[str, Server]:
-    port = free_port()
+def serve_baseline(model: str, folder: Path, log_dir: Path) -> Dict[str, Service]:
     (folder / "bench-credentials.yml").write_text("rest:\n")
-    rasa = Server("baseline-rasa", [RASA, "run", "-m", model, "-p", str(port), "-i", "127.0.0.1",
-                                    "--credentials", "bench-credentials.yml"],
-                  folder, base_env({"PYTHONPATH": str(folder)}), port, "/", log_dir)
+    rasa = RasaServer(log_dir / "baseline-rasa.log")
+    rasa.launch(base_env({"PYTHONPATH": str(folder)}), model=model,
+                credentials="bench-credentials.yml", endpoints=None, cwd=folder)
+    rasa.wait("/", timeout=300)
     return {"rasa": rasa}
 
 
-def measure(name: str, servers: Dict[str, Server], script, turns: int) -> Dict[str, Any]:
+def measure(name: str, servers: Dict[str, Service], script, turns: int) -> Dict[str, Any]:
     url = servers["rasa"].url
     run_load(url, script, users=2, turns_per_user=len(script))  # warm-up (lazy imports, caches)
     print(f"  {name}: 1 person ...", flush=True)
@@ -107,13 +106,13 @@ def measure(name: str, servers: Dict[str, Server], script, turns: int) -> Dict[s
     result = {"one_user": one, "twenty_users": twenty,
               "ready_s": round(servers["rasa"].ready_s, 1)}
     for role, server in servers.items():
-        result[f"{role}_memory"] = server.memory_mb()
+        result[f"{role}_memory"] = memory_mb(server)
     if "actions" in servers:
         result["actions_ready_s"] = round(servers["actions"].ready_s, 1)
     return result
 
 
-def profile(servers: Dict[str, Server], script, log_dir: Path, seconds: int = 25) -> Optional[Dict]:
+def profile(servers: Dict[str, Service], script, log_dir: Path, seconds: int = 25) -> Optional[Dict]:
     """py-spy on both project servers while one person chats; collapsed stacks to files."""
     spy = shutil.which("py-spy") or (str(BIN / "py-spy") if (BIN / "py-spy").exists() else None)
     if spy is None:
@@ -219,7 +218,7 @@ def main(argv=None) -> int:
         "started": time.strftime("%Y-%m-%d %H:%M:%S"),
         "machine": f"{platform.machine()}, {_cores()} cores, load {_load()} at start",
     }
-    servers: Dict[str, Server] = {}
+    servers: Dict[str, Service] = {}
     try:
         print("Training the baseline (rasa init) ...", flush=True)
         baseline = init_baseline(tmp, log_dir)

@@ -3,8 +3,8 @@
 Each demo gets a fresh demo identity (`demo-<uuid>`) and is cleaned up afterwards: its
 reflections and its stored conversation are deleted, so nothing is left in the real log.
 
-- `InProcess`: the trained model loaded in this process (tests/conversation.py) with its own
-  action server, on temporary databases (deleted on close): a demo never touches var/.
+- `InProcess`: the trained model loaded in this process (`testkit.assistant.Assistant`) with
+  its own action server, on temporary databases (deleted on close): a demo never touches var/.
 - `Rest`: a running server (`make run`) by URL; cleanup through the server's demo routes
   (channels/demo.py) when enabled, else through the assistant's own deletion ("wis mijn
   gegevens", confirmed), the path every person has.
@@ -81,7 +81,7 @@ class InProcess(Backend):
 
     def __init__(self, assistant=None) -> None:
         self._tmp: Optional[Path] = None
-        self._server = None
+        self._owned = assistant is None
         if assistant is None:
             assistant = self._start()
         self.assistant = assistant
@@ -91,7 +91,8 @@ class InProcess(Backend):
 
         from core.keys import action_token, create_key_file, load_keys
         from core.settings import Settings
-        from tests.conversation import ROOT, ActionServer, Assistant
+        from testkit.assistant import Assistant
+        from testkit.services import process_env
 
         configure_structlog(logging.WARNING)  # Rasa's debug chatter would bury the demo
         logging.getLogger().setLevel(logging.WARNING)
@@ -105,15 +106,9 @@ class InProcess(Backend):
         })
         create_key_file(self._tmp / "keys.json")
         os.environ["ACTION_SERVER_TOKEN"] = action_token(load_keys(Settings.from_env()))
-        env = dict(os.environ, PYTHONPATH=str(ROOT), TF_CPP_MIN_LOG_LEVEL="2")
-        self._server = ActionServer(env, self._tmp / "actions.log").start()
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                return Assistant(self._server.url, self._tmp)
-        except Exception:
-            self._server.stop()
-            raise
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return Assistant.with_action_server(process_env(), self._tmp)
 
     def send(self, sender: str, message: str) -> List[Dict]:
         return self.assistant.say(sender, message, channel=self.channel)
@@ -135,10 +130,10 @@ class InProcess(Backend):
         return rows + len(events)
 
     def close(self) -> None:
-        if self._server is None:
+        if not self._owned:
             return
-        self.assistant.close()
-        self._server.stop()
+        self._owned = False
+        self.assistant.close()  # and its action server
         from store.repository import get_store
 
         get_store().engine.dispose()

@@ -1,4 +1,5 @@
-"""Shared fixtures: isolated data folders, a real action server and the trained assistant."""
+"""Shared fixtures: isolated data folders, a real action server and the trained assistant;
+PostgreSQL (tests/pg.py) and Redis (tests/redis_server.py) for the tests that ask for them."""
 import os
 import tempfile
 import uuid
@@ -8,6 +9,10 @@ import pytest
 
 from core.keys import action_token, create_key_file, load_keys
 from core.settings import Settings
+from testkit.assistant import Assistant
+from testkit.services import process_env
+
+pytest_plugins = ["tests.pg", "tests.redis_server"]  # their fixtures, one server each per session
 
 # Every test process gets private databases, keys and spool: the real var/ is never touched.
 _VAR = Path(tempfile.mkdtemp(prefix="reflectie-test-"))
@@ -23,9 +28,6 @@ os.environ.update(SERVICE_ENV)
 create_key_file(_VAR / "keys.json")
 SERVICE_ENV["ACTION_SERVER_TOKEN"] = action_token(load_keys(Settings.from_env()))
 os.environ.update(SERVICE_ENV)
-
-from tests.conversation import ROOT, ActionServer, Assistant
-from tests.pg import postgres_cluster, postgres_url  # noqa: F401  (fixtures)
 
 
 @pytest.fixture(scope="session")
@@ -43,12 +45,10 @@ def service_env() -> dict:
 @pytest.fixture(scope="session")
 def assistant(service_env, data_dir, tmp_path_factory):
     """The trained model with a real action server, on temporary databases."""
-    env = dict(os.environ, **service_env, PYTHONPATH=str(ROOT), TF_CPP_MIN_LOG_LEVEL="2")
-    server = ActionServer(env, data_dir / "actions.log").start()
-    bot = Assistant(server.url, tmp_path_factory.mktemp("endpoints"))
+    bot = Assistant.with_action_server(process_env(**service_env), tmp_path_factory.mktemp("endpoints"),
+                                       log_path=data_dir / "actions.log")
     yield bot
     bot.close()
-    server.stop()
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""A throwaway PostgreSQL server on loopback for tests (fixtures re-exported by conftest.py).
+"""A throwaway PostgreSQL server on loopback for tests (a pytest plugin of tests/conftest.py).
 
 Finds ``initdb``/``pg_ctl`` on PATH or in /usr/lib/postgresql/*/bin, creates a cluster in
 a temporary folder, starts it on a free 127.0.0.1 port (socket folder in the same tmp),
@@ -13,7 +13,6 @@ import glob
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import tempfile
 import uuid
@@ -21,6 +20,8 @@ from pathlib import Path
 from typing import Iterator, List, Optional
 
 import pytest
+
+from testkit.ports import free_port
 
 TOOLS = ("initdb", "pg_ctl", "postgres")
 
@@ -43,12 +44,6 @@ def find_bin_dir() -> Path:
     raise PostgresUnavailable("initdb/pg_ctl/postgres not found on PATH or in /usr/lib/postgresql")
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 class PostgresCluster:
     """One temporary cluster; ``url(db)`` gives a SQLAlchemy URL, ``stop``/``start`` toggle it."""
 
@@ -67,7 +62,7 @@ class PostgresCluster:
         if self.run_as:
             for path in (self.base, self.sockets):
                 os.chown(path, self.run_as.pw_uid, self.run_as.pw_gid)
-        self.port = _free_port()
+        self.port = free_port()
         self._run("initdb", "-D", str(self.data), "-U", "test", "--auth=trust",
                   "-E", "UTF8", "--no-locale", "--no-sync")
         self.start()

@@ -1,4 +1,5 @@
-"""A throwaway Redis server on loopback for tests (fixture ``redis_url``).
+"""A throwaway Redis server on loopback for tests (fixture ``redis_url``; a pytest plugin of
+tests/conftest.py).
 
 Starts ``redis-server`` (Debian's ``redis-server`` package) on a free 127.0.0.1 port with
 no persistence, in a temporary folder, and stops it afterwards. Without it the tests are
@@ -10,26 +11,20 @@ from __future__ import annotations
 import os
 import shutil
 import socket
-import subprocess
 import tempfile
-import time
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Iterator
 
 import pytest
+
+from testkit.services import Service, ServiceError
 
 
 class RedisUnavailable(RuntimeError):
     pass
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class RedisServer:
+class RedisServer(Service):
     """One ``redis-server`` process; ``url`` is a ``redis://`` URL for it."""
 
     def __init__(self) -> None:
@@ -37,41 +32,29 @@ class RedisServer:
         if binary is None:
             raise RedisUnavailable("redis-server not found on PATH (apt-get install redis-server)")
         self.base = Path(tempfile.mkdtemp(prefix="redistest-"))
-        self.port = _free_port()
-        self.proc: Optional[subprocess.Popen] = subprocess.Popen(
-            [binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-             "--appendonly", "no", "--dir", str(self.base), "--protected-mode", "yes"],
-            stdout=open(self.base / "redis.log", "wb"), stderr=subprocess.STDOUT,
-        )
-        self._wait_ready()
+        super().__init__(self.base / "redis.log", name="redis-server")
+        self.spawn([binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
+                    "--appendonly", "no", "--dir", str(self.base), "--protected-mode", "yes"],
+                   cwd=self.base)
+        try:
+            self.wait_ready(self._answers_ping, timeout=20, what="an answer to PING")
+        except ServiceError as error:
+            raise RedisUnavailable(str(error)) from error
 
     @property
     def url(self) -> str:
         return f"redis://127.0.0.1:{self.port}/1"
 
-    def _wait_ready(self, timeout: float = 20) -> None:
-        deadline = time.time() + timeout
-        while time.time() < deadline:
-            if self.proc.poll() is not None:
-                log = (self.base / "redis.log").read_text(errors="replace")
-                raise RedisUnavailable(f"redis-server exited: {log[-2000:]}")
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=1) as conn:
-                    conn.sendall(b"PING\r\n")
-                    if conn.recv(16).startswith(b"+PONG"):
-                        return
-            except OSError:
-                time.sleep(0.1)
-        self.stop()
-        raise RedisUnavailable(f"redis-server did not answer within {timeout}s")
+    def _answers_ping(self) -> bool:
+        try:
+            with socket.create_connection(("127.0.0.1", self.port), timeout=1) as conn:
+                conn.sendall(b"PING\r\n")
+                return conn.recv(16).startswith(b"+PONG")
+        except OSError:
+            return False
 
-    def stop(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
+    def stop(self, timeout: float = 10) -> None:
+        super().stop(timeout)
         shutil.rmtree(self.base, ignore_errors=True)
 
 

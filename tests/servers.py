@@ -2,18 +2,16 @@
 
 - `FakeBotApi`: a fake Telegram Bot API that records every call the bot makes;
 - `ScriptedServer`: the real channels on a stand-in assistant (no model needed);
-- `RasaServer`: `rasa run` with the trained model, the project's credentials.yml and
+- `RasaWithActions`: `rasa run` with the trained model, the project's credentials.yml and
   an action server (`python -m actions`), with Telegram pointed at the fake Bot API.
+The processes are testkit services (testkit/services.py).
 Fixtures for them are at the bottom. Each is started once per test session, however many
 conftest.py files import it (tests/channels, tests/demos, tests/widget).
 """
 import json
-import os
 import sys
 import threading
 import time
-import urllib.error
-import urllib.request
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -22,11 +20,10 @@ from urllib.parse import parse_qsl
 
 import pytest
 
+from testkit.paths import CREDENTIALS
+from testkit.services import ActionServer, RasaServer, Service, process_env
+from testkit.web import post_json, request
 from tests.channels.scripted_assistant import TELEGRAM_BOT, TELEGRAM_SECRET, TELEGRAM_TOKEN
-from tests.conversation import MODEL, ROOT, ActionServer, Service
-
-RASA = Path(sys.executable).with_name("rasa")
-CREDENTIALS = ROOT / "credentials.yml"
 
 
 class FakeBotApi:
@@ -116,48 +113,40 @@ class FakeBotApi:
         return Handler
 
 
-class _Process(Service):
-    """A server subprocess with its log in a file (see tests.conversation.Service)."""
-
-    def __init__(self, log_path: Path) -> None:
-        super().__init__(log_path.stem, log_path.parent)
-        self.log_path = log_path
-
-    def _spawn(self, command: List[str], env: Dict[str, str], ready: str, timeout: float) -> None:
-        self.spawn(command, env).wait(ready, timeout)
-
-
-class ScriptedServer(_Process):
+class ScriptedServer(Service):
     """The channels on a stand-in assistant (tests/channels/scripted_assistant.py)."""
 
+    ready_path = "/webhooks/webchat/"
+
     def start(self, telegram_api: str, **env_vars: str) -> "ScriptedServer":
-        env = dict(os.environ, PYTHONPATH=str(ROOT), **env_vars)
         command = [sys.executable, "-m", "tests.channels.scripted_assistant",
                    "--port", str(self.port), "--telegram-api", telegram_api]
-        self._spawn(command, env, "/webhooks/webchat/", timeout=60)
+        self.spawn(command, process_env(**env_vars)).wait(timeout=60)
         return self
 
 
-class RasaServer(_Process):
-    """`rasa run` with the trained model and the project's credentials.yml.
+class RasaWithActions(RasaServer):
+    """`rasa run` with the trained model and the project's credentials.yml, and `actions`, its
+    own action server; started by `start_with_actions`."""
 
-    `actions` is its action server (set by the `rasa_server` fixture)."""
+    def __init__(self, workdir: Path) -> None:
+        super().__init__(workdir / "rasa.log")
+        self.actions = ActionServer(workdir / "actions.log")
 
-    actions: Optional[ActionServer] = None
-
-    def start(self, env: Dict[str, str], action_url: str, workdir: Path,
-              credentials: Optional[Path] = None) -> "RasaServer":
-        credentials = credentials or CREDENTIALS
-        if not MODEL.exists():
-            raise RuntimeError(f"No trained model at {MODEL}: run `make train` first")
-        if "channels.webchat.WebchatInput" not in credentials.read_text():
-            raise RuntimeError(f"{credentials} does not configure channels.webchat.WebchatInput")
-        env = dict(env, ACTION_SERVER_URL=action_url)
-        command = [str(RASA), "run", "-m", str(MODEL), "-p", str(self.port),
-                   "-i", "127.0.0.1", "--credentials", str(credentials),
-                   "--endpoints", str(ROOT / "endpoints.yml")]
-        self._spawn(command, env, "/webhooks/rest/", timeout=240)
+    def start_with_actions(self, env: Dict[str, str]) -> "RasaWithActions":
+        if "channels.webchat.WebchatInput" not in CREDENTIALS.read_text():
+            raise RuntimeError(f"{CREDENTIALS} does not configure channels.webchat.WebchatInput")
+        self.actions.start(env)
+        try:
+            self.start(dict(env, ACTION_SERVER_URL=self.actions.webhook_url), timeout=240)
+        except BaseException:
+            self.actions.stop()
+            raise
         return self
+
+    def stop(self, timeout: float = 20) -> None:
+        super().stop(timeout)
+        self.actions.stop(timeout)
 
 
 def telegram_env(api: FakeBotApi, rasa_url: str) -> Dict[str, str]:
@@ -175,29 +164,8 @@ def post_update(
     server_url: str, update: Dict[str, Any], secret: Optional[str] = TELEGRAM_SECRET
 ) -> int:
     """Posts a Telegram Update to the webhook like Telegram does; returns the status."""
-    headers = {"Content-Type": "application/json"}
-    if secret is not None:
-        headers["X-Telegram-Bot-Api-Secret-Token"] = secret
-    request = urllib.request.Request(
-        f"{server_url}/webhooks/telegram/webhook", data=json.dumps(update).encode(), headers=headers
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=120) as answer:
-            return answer.status
-    except urllib.error.HTTPError as error:
-        return error.code
-
-
-def post_json(url: str, payload: Any, timeout: float = 120) -> Tuple[int, Any]:
-    """POSTs JSON (or raw bytes) and returns (status, decoded JSON answer or None)."""
-    data = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
-    request = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as answer:
-            status, body = answer.status, answer.read()
-    except urllib.error.HTTPError as error:
-        status, body = error.code, error.read()
-    return status, json.loads(body) if body else None
+    headers = {} if secret is None else {"X-Telegram-Bot-Api-Secret-Token": secret}
+    return request("POST", f"{server_url}/webhooks/telegram/webhook", update, headers)[0]
 
 
 def rest_turn(server_url: str, body: Dict[str, Any]) -> Tuple[int, List[str]]:
@@ -227,17 +195,13 @@ def stored_events(sender_id: str) -> List[Dict[str, Any]]:
 
 
 @contextmanager
-def action_server_down(server: RasaServer) -> Iterator[None]:
+def action_server_down(server: RasaWithActions) -> Iterator[None]:
     """Stops the Rasa server's action server for the block, then starts it again on its port."""
-    actions = server.actions
-    assert actions is not None, "not a server from the rasa_server fixture"
-    actions.stop()
+    server.actions.stop()
     try:
         yield
     finally:
-        restarted = ActionServer(actions.env, actions.log_path)
-        restarted.port = actions.port
-        server.actions = restarted.start()
+        server.actions.start()
 
 
 # --- fixtures -------------------------------------------------------------------------
@@ -280,17 +244,13 @@ def _scripted_server(api: FakeBotApi, workdir: Path) -> Iterator[ScriptedServer]
     server.stop()
 
 
-def _rasa_server(api: FakeBotApi, service_env: Dict[str, str], workdir: Path) -> Iterator[RasaServer]:
-    env = dict(os.environ, **service_env, PYTHONPATH=str(ROOT), TF_CPP_MIN_LOG_LEVEL="2")
-    server = RasaServer(workdir / "rasa.log")
-    server.actions = ActionServer(env, workdir / "actions.log").start()
-    env.update(telegram_env(api, server.url))
+def _rasa_server(api: FakeBotApi, service_env: Dict[str, str], workdir: Path) -> Iterator[RasaWithActions]:
+    server = RasaWithActions(workdir)
+    server.start_with_actions(process_env(**service_env, **telegram_env(api, server.url)))
     try:
-        server.start(env, server.actions.url, workdir)
         yield server
     finally:
         server.stop()
-        server.actions.stop()
 
 
 @pytest.fixture(scope="session")

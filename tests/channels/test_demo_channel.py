@@ -9,7 +9,7 @@ import pytest
 from channels import sessions
 from store.erasure import erase_demo_identity as erase_demo
 from store.repository import get_store
-from tests.conversation import ROOT
+from testkit.paths import ROOT
 
 
 def test_demo_identities_are_signed_and_distinct_from_widget_sessions():

@@ -9,7 +9,6 @@ import redis
 
 from channels.rate_limit import NAMESPACE, Limits, RateLimiter
 from core.texts import RATE_LIMITED_TEXT
-from tests.redis_server import redis_server, redis_url  # noqa: F401  (fixtures)
 from tests.servers import ScriptedServer, rest_turn
 
 

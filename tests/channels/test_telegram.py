@@ -11,10 +11,11 @@ import time
 import pytest
 
 from core.texts import TELEGRAM_PRIVATE_ONLY, TELEGRAM_TEXT_ONLY
+from testkit.paths import CREDENTIALS, MODEL, RASA, ROOT
+from testkit.ports import free_port
 from tests.channels import telegram_updates as updates
 from tests.channels.scripted_assistant import TELEGRAM_SECRET, TELEGRAM_TOKEN
-from tests.conversation import MODEL, ROOT, free_port
-from tests.servers import CREDENTIALS, RASA, post_update
+from tests.servers import post_update
 
 _people = itertools.count(5001)
 

@@ -11,7 +11,6 @@ import redis
 from rasa.core.constants import DEFAULT_REQUEST_TIMEOUT
 
 from components.lock_store import EnvLockStore
-from tests.redis_server import redis_server, redis_url  # noqa: F401  (fixtures)
 
 
 @pytest.fixture

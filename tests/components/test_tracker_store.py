@@ -29,10 +29,6 @@ DOMAIN = Domain.from_dict(
 PHRASE = "paarse-olifant-7781"
 
 
-def run(coroutine):
-    return asyncio.run(coroutine)
-
-
 def file_bytes(db: Path) -> bytes:
     return b"".join(p.read_bytes() for p in db.parent.glob(db.name + "*"))
 
@@ -69,7 +65,7 @@ def chat_with_phrase(store, sender="alice", channel="rest"):
          ActionExecuted("action_listen"),
          UserUttered(f"ik noem dit {PHRASE}", {"name": "share"}, input_channel=channel),
          BotUttered(f"je zei {PHRASE}"), ActionExecuted("action_listen"))
-    run(store.save(tracker))
+    asyncio.run(store.save(tracker))
     return tracker
 
 
@@ -81,8 +77,8 @@ def test_plain_sql_tracker_store_brings_deleted_rows_back(db):
         session.query(plain.SQLEvent).delete()
         session.commit()
     turn(tracker, UserUttered("ja", {"name": "affirm"}))
-    run(plain.save(tracker))
-    assert PHRASE in run(plain.retrieve("alice")).events[3].text
+    asyncio.run(plain.save(tracker))
+    assert PHRASE in asyncio.run(plain.retrieve("alice")).events[3].text
 
 
 def test_rows_keep_no_readable_text_sender_id_intent_or_action(store, db):
@@ -92,7 +88,7 @@ def test_rows_keep_no_readable_text_sender_id_intent_or_action(store, db):
     assert {row.sender_id for row in stored} == {store.cipher.stored_id("telegram:555123")}
     assert all(row.intent_name is None and row.action_name is None for row in stored)
     assert {row.type_name for row in stored} >= {"user", "bot", "action"}  # what stays plain
-    assert PHRASE in run(store.retrieve("telegram:555123")).events[3].text
+    assert PHRASE in asyncio.run(store.retrieve("telegram:555123")).events[3].text
 
 
 def test_erase_sticks_and_no_row_of_that_person_is_left(store, db):
@@ -102,10 +98,10 @@ def test_erase_sticks_and_no_row_of_that_person_is_left(store, db):
     turn(tracker, UserUttered("ja, wis alles", {"name": "affirm"}),
          ActionExecuted("action_delete_my_data"), BotUttered("Het is gebeurd."),
          SlotSet(ERASE_SLOT, True), ActionExecuted("action_listen"))
-    run(store.save(tracker))
-    run(store.save(tracker))  # saving the same in-memory tracker again changes nothing
+    asyncio.run(store.save(tracker))
+    asyncio.run(store.save(tracker))  # saving the same in-memory tracker again changes nothing
 
-    kept = run(store.retrieve("alice"))
+    kept = asyncio.run(store.retrieve("alice"))
     assert [e.as_dict()["event"] for e in kept.events] == ["action"]
     assert kept.get_slot(ERASE_SLOT) is None
     alice = store.cipher.stored_id("alice")
@@ -113,13 +109,13 @@ def test_erase_sticks_and_no_row_of_that_person_is_left(store, db):
     assert left == [kept.events[0].as_dict()]
 
     turn(kept, UserUttered("hallo weer", {"name": "share"}), ActionExecuted("action_listen"))
-    run(store.save(kept))
-    texts = [getattr(e, "text", None) for e in run(store.retrieve_full_tracker("alice")).events]
+    asyncio.run(store.save(kept))
+    texts = [getattr(e, "text", None) for e in asyncio.run(store.retrieve_full_tracker("alice")).events]
     assert "hallo weer" in texts and not any(PHRASE in (t or "") for t in texts)
 
-    assert PHRASE in run(store.retrieve("bob")).events[3].text  # others untouched
+    assert PHRASE in asyncio.run(store.retrieve("bob")).events[3].text  # others untouched
     turn(other, SlotSet(ERASE_SLOT, True))
-    run(store.save(other))
+    asyncio.run(store.save(other))
     decrypted = [store.cipher.open(r.data) for r in rows(db)]
     assert not any(PHRASE in str(event) for event in decrypted)
     assert store.erase("alice") == 3 and all(r.sender_id != alice for r in rows(db))
@@ -134,7 +130,7 @@ def test_plain_rows_of_an_older_version_are_sealed_and_stay_reachable(db):
     store = ErasableSQLTrackerStore(domain=DOMAIN, host=f"sqlite:///{db}")
     try:
         assert PHRASE.encode() not in file_bytes(db)
-        assert PHRASE in run(store.retrieve("telegram:555123")).events[3].text
+        assert PHRASE in asyncio.run(store.retrieve("telegram:555123")).events[3].text
     finally:
         store.engine.dispose()
 
@@ -148,17 +144,17 @@ def test_a_failed_erasure_is_reported_and_retried_on_the_next_turn(store, db, mo
 
     monkeypatch.setattr(tracker_store_module, "erase_rows", database_gone)
     with pytest.raises(sa.exc.OperationalError):
-        run(store.save(tracker))
+        asyncio.run(store.save(tracker))
     assert store.take_notice("alice") == tracker_store_module.ERASE_FAILED
     assert store.take_notice("alice") is None  # told once
     monkeypatch.undo()
 
     restarted = ErasableSQLTrackerStore(domain=DOMAIN, host=f"sqlite:///{db}")  # survives a restart
     try:
-        assert run(restarted.retrieve("alice")) is None  # retried first: nothing left to read
+        assert asyncio.run(restarted.retrieve("alice")) is None  # retried first: nothing left to read
         assert restarted.take_notice("alice") == tracker_store_module.ERASE_DONE_LATE
         assert restarted.cipher.stored_id("alice") not in restarted.pending
-        assert run(restarted.retrieve("bob")) is None and restarted.take_notice("bob") is None
+        assert asyncio.run(restarted.retrieve("bob")) is None and restarted.take_notice("bob") is None
     finally:
         restarted.engine.dispose()
 
@@ -180,7 +176,7 @@ def test_retention_purges_old_events(store, db):
         )
         session.commit()
     assert purge_events_older_than(f"sqlite:///{db}", 30) == 1
-    left = run(store.retrieve_full_tracker("alice")).events
+    left = asyncio.run(store.retrieve_full_tracker("alice")).events
     assert len(left) == len(tracker.events) - 1 and all(e.as_dict()["event"] != "user" for e in left)
     assert purge_events_older_than(f"sqlite:///{db.parent}/missing.db", 30) == 0
     assert not (db.parent / "missing.db").exists()

@@ -1,31 +1,27 @@
 """The scale-out setup of docker-compose.yml, as processes on loopback.
 
 PostgreSQL (tests/pg.py) and Redis (tests/redis_server.py) come from their fixtures;
-this module starts the action server and any number of ``rasa run`` processes on the
-trained model with endpoints.yml and the project's credentials.yml, all
-configured by the same environment variables the compose file sets.
+the action server and any number of ``rasa run`` processes (testkit services) run on the
+trained model with endpoints.yml and the project's credentials.yml, all configured by the
+same environment variables the compose file sets.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import sys
-import time
-import urllib.error
 import urllib.request
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List
 
 import yaml
 
 from core.identity import sender_key
 from core.keys import action_token, create_key_file, load_keys
 from core.settings import Settings
-from tests.conversation import MODEL, ROOT, Service
+from testkit.paths import ROOT
+from testkit.services import TELEGRAM_OFF, RasaServer, Service, process_env
+from testkit.web import post_json
 
-RASA = Path(sys.executable).with_name("rasa")
-ENDPOINTS = ROOT / "endpoints.yml"
 API_TOKEN = "scaleout-test-api-token"
 REST_CHANNEL = "channels.rest.RestInput"
 
@@ -44,11 +40,7 @@ def credentials_for_test(workdir: Path) -> Path:
 def service_env(tracker_url: str, reflection_url: str, redis_url: str, action_url: str,
                 workdir: Path) -> Dict[str, str]:
     """What docker-compose.yml sets for every service (keys and spool shared like a volume)."""
-    return dict(
-        os.environ,
-        PYTHONPATH=str(ROOT),
-        TF_CPP_MIN_LOG_LEVEL="2",
-        SQLALCHEMY_SILENCE_UBER_WARNING="1",
+    return process_env(
         TRACKER_DB_URL=tracker_url,
         REFLECTION_DB_URL=reflection_url,
         REDIS_URL=redis_url,
@@ -56,11 +48,7 @@ def service_env(tracker_url: str, reflection_url: str, redis_url: str, action_ur
         ACTION_SERVER_TOKEN=action_token_for(workdir / "keys.json"),
         REFLECTION_KEY_FILE=str(workdir / "keys.json"),
         REFLECTION_SPOOL_DIR=str(workdir / "spool"),
-        TELEGRAM_ACCESS_TOKEN="",
-        TELEGRAM_BOT_USERNAME="",
-        TELEGRAM_WEBHOOK_URL="",
-        TELEGRAM_API_URL="http://127.0.0.1:9/telegram-off",
-        TELEGRAM_SECRET_TOKEN="",
+        **TELEGRAM_OFF,
     )
 
 
@@ -70,37 +58,16 @@ def action_token_for(key_file: Path) -> str:
     return action_token(load_keys(Settings.from_env({"REFLECTION_KEY_FILE": str(key_file)})))
 
 
-def start_actions(env: Dict[str, str], workdir: Path, port: Optional[int] = None) -> Service:
-    service = Service("actions", workdir, port)
-    command = [sys.executable, "-m", "actions", "-p", str(service.port)]
-    return service.spawn(command, env)
-
-
-def start_rasa(name: str, env: Dict[str, str], credentials: Path, workdir: Path) -> Service:
-    if not MODEL.exists():
-        raise RuntimeError(f"No trained model at {MODEL}: run `make train` first")
-    service = Service(name, workdir)
-    command = [str(RASA), "run", "--enable-api", "--auth-token", API_TOKEN, "-m", str(MODEL),
-               "-p", str(service.port), "-i", "127.0.0.1", "--credentials", str(credentials),
-               "--endpoints", str(ENDPOINTS)]
-    return service.spawn(command, env)
-
-
-def post_json(url: str, payload: Dict[str, Any], timeout: float = 60) -> Any:
-    """POSTs JSON; returns (status, decoded body)."""
-    request = urllib.request.Request(url, data=json.dumps(payload).encode(),
-                                     headers={"Content-Type": "application/json"})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as answer:
-            return answer.status, json.loads(answer.read() or b"null")
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode(errors="replace")
+def start_rasa(name: str, env: Dict[str, str], credentials: Path, workdir: Path) -> RasaServer:
+    """``rasa run`` with its HTTP API open (with API_TOKEN), not yet waited for."""
+    return RasaServer(workdir / f"{name}.log").launch(
+        env, credentials=credentials, args=["--enable-api", "--auth-token", API_TOKEN])
 
 
 def say(server: Service, sender: str, text: str) -> List[Dict[str, Any]]:
     """One turn over REST; asserts HTTP 200 and returns the bot messages."""
     status, body = post_json(f"{server.url}/webhooks/rest/webhook",
-                             {"sender": sender, "message": text})
+                             {"sender": sender, "message": text}, timeout=60)
     assert status == 200, f"{server.name} answered {status}: {body}"
     return body
 
@@ -111,11 +78,3 @@ def tracker(server: Service, sender: str) -> Dict[str, Any]:
     url = f"{server.url}/conversations/{sender_key('rest', sender)}/tracker?token={API_TOKEN}"
     with urllib.request.urlopen(url, timeout=30) as r:
         return json.loads(r.read())
-
-
-def wait_until(check, timeout: float = 30, interval: float = 0.2) -> None:
-    deadline = time.time() + timeout
-    while not check():
-        if time.time() > deadline:
-            raise TimeoutError("condition not met in time")
-        time.sleep(interval)

@@ -8,7 +8,7 @@ from rasa.core.lock_store import InMemoryLockStore, LockStore, RedisLockStore
 from rasa.utils.endpoints import EndpointConfig
 
 from components.lock_store import EnvLockStore, create_lock_store, redis_kwargs
-from tests.conversation import ROOT
+from testkit.paths import ROOT
 
 
 def test_without_redis_url_locks_stay_in_process(monkeypatch):

@@ -20,17 +20,10 @@ from core.settings import Settings
 from core.texts import TURN_FAILED_TEXT
 from store.repository import ReflectionStore
 from store.tracker_events import TrackerCipher
-from tests.conversation import free_port
-from tests.scaleout.cluster import (
-    credentials_for_test,
-    say,
-    service_env,
-    start_actions,
-    start_rasa,
-    tracker,
-    wait_until,
-)
-from tests.security.assistant import request
+from testkit.ports import wait_until
+from testkit.services import ActionServer
+from testkit.web import request
+from tests.scaleout.cluster import credentials_for_test, say, service_env, start_rasa, tracker
 
 pytestmark = [pytest.mark.slow, pytest.mark.postgres]
 
@@ -49,21 +42,20 @@ def cluster(postgres_cluster, redis_url, tmp_path_factory):
     workdir = tmp_path_factory.mktemp("scaleout")
     tracker_url = postgres_cluster.create_database()
     reflection_url = postgres_cluster.create_database()
-    port = free_port()  # the Rasa servers need the action server's URL in their environment
-    env = service_env(tracker_url, reflection_url, redis_url,
-                      f"http://127.0.0.1:{port}/webhook", workdir)
-    actions = start_actions(env, workdir, port=port)
+    actions = ActionServer(workdir / "actions.log")  # its URL goes into every server's environment
+    env = service_env(tracker_url, reflection_url, redis_url, actions.webhook_url, workdir)
+    actions.launch(env)
     credentials = credentials_for_test(workdir)
     servers = [start_rasa(name, env, credentials, workdir) for name in ("rasa-a", "rasa-b")]
     running = {"a": servers[0], "b": servers[1], "actions": actions, "env": env,
-               "workdir": workdir, "tracker_url": tracker_url}
+               "tracker_url": tracker_url}
     try:
-        actions.wait("/health", timeout=120)
+        actions.wait(timeout=120)
         for server in servers:
-            server.wait("/webhooks/rest/", timeout=300)
+            server.wait(timeout=300)
         yield running
     finally:
-        for service in (running["a"], running["b"], running["actions"]):  # tests may replace one
+        for service in (running["a"], running["b"], running["actions"]):
             service.stop()
 
 
@@ -163,8 +155,7 @@ def test_action_server_down_gives_a_kind_message_and_recovers(cluster):
             assert TURN_FAILED_TEXT in texts(answer), answer
         assert "113" in texts(say(a, sender, "ik wil er niet meer zijn")), "crisis path needs no actions"
     finally:
-        restarted = start_actions(cluster["env"], cluster["workdir"], port=actions.port)
-        cluster["actions"] = restarted.wait("/health", timeout=120)
+        actions.start(timeout=120)  # again, on the same port
     for server in (b, a):
         answer = texts(say(server, sender, SHARING))
         assert answer and TURN_FAILED_TEXT not in answer, answer

@@ -5,8 +5,9 @@ import subprocess
 import uuid
 
 from core.keys import Keys
-from tests.conversation import free_port
-from tests.security.assistant import START, listen_addresses, request, start_env
+from testkit.ports import free_port
+from testkit.web import request
+from tests.security.assistant import START, listen_addresses, start_env
 
 LOOPBACK = {"0100007F", "00000000000000000000000001000000"}  # 127.0.0.1, ::1 in /proc/net
 FORGED_CALL = {

@@ -13,9 +13,9 @@ from core.settings import Settings
 from core.texts import RATE_LIMITED_TEXT
 from store.repository import ReflectionStore
 from store.tracker_events import EVENTS, TrackerCipher
+from testkit.web import request
 from tests.channels import telegram_updates as updates
 from tests.channels.test_webchat import Client
-from tests.security.assistant import request
 from tests.security.conftest import TELEGRAM_SECRET
 
 

@@ -7,7 +7,6 @@ import pytest
 from core.keys import Keys
 from core.settings import Settings
 from store.repository import ReflectionStore, get_store
-from tests.pg import postgres_cluster, postgres_url  # noqa: F401  (fixtures)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])

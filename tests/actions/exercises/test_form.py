@@ -1,19 +1,12 @@
 """validate_reflection_form and the ask actions, with a real (temporary) reflection store."""
-import asyncio
-
 import pytest
-from rasa_sdk.executor import CollectingDispatcher
 
 from actions.exercises.base import SKIPPED
 from actions.exercises.form import ASK_ACTIONS, ValidateReflectionForm, required
 from actions.exercises.progress import start
 from actions.exercises.registry import EXERCISES
 from core import texts
-from tests.actions.exercises.conftest import CHANNEL, make_tracker
-
-
-def run(coro):
-    return asyncio.run(coro)
+from testkit.trackers import CHANNEL, make_tracker, run_action, slot_values
 
 
 def validate(factory, slot, value, intent="share_experience", **slots):
@@ -22,9 +15,8 @@ def validate(factory, slot, value, intent="share_experience", **slots):
     tracker = make_tracker(text=value, intent=intent, slots={**slots, "requested_slot": slot})
     tracker.events.append({"event": "slot", "name": slot, "value": value})
     tracker.slots[slot] = value
-    dispatcher = CollectingDispatcher()
-    events = run(action.run(dispatcher, tracker, {"forms": {"reflection_form": {"required_slots": []}}}))
-    return {e["name"]: e["value"] for e in events if e["event"] == "slot"}, dispatcher.messages
+    messages, events = run_action(action, tracker, {"forms": {"reflection_form": {"required_slots": []}}})
+    return slot_values(events), messages
 
 
 @pytest.fixture
@@ -118,9 +110,8 @@ def test_identity_comes_from_the_tracker_only(factory, store):
 
 
 def ask(index, **slots):
-    dispatcher = CollectingDispatcher()
-    events = run(ASK_ACTIONS[index]().run(dispatcher, make_tracker(slots=slots), {}))
-    return [m["text"] for m in dispatcher.messages], events
+    messages, events = run_action(ASK_ACTIONS[index](), make_tracker(slots=slots))
+    return [m["text"] for m in messages], events
 
 
 def test_ask_uses_the_exercise_question_and_their_words():
