@@ -1,11 +1,11 @@
 """The action server runs without Rasa, as in its own image: one whole conversation through
 the trained model, with every action answered by a server process where `import rasa` fails."""
-import os
 import sys
 
 import pytest
 
-from tests.conversation import ROOT, Assistant, Service
+from testkit.assistant import Assistant
+from testkit.services import Service, process_env
 
 NO_RASA = ("import runpy, sys; sys.modules['rasa'] = None; "
            "runpy.run_module('actions', run_name='__main__', alter_sys=True)")
@@ -14,9 +14,9 @@ NO_RASA = ("import runpy, sys; sys.modules['rasa'] = None; "
 @pytest.fixture(scope="module")
 def assistant_without_rasa(service_env, tmp_path_factory):
     workdir = tmp_path_factory.mktemp("no-rasa")
-    env = dict(os.environ, **service_env, PYTHONPATH=str(ROOT), TF_CPP_MIN_LOG_LEVEL="2")
-    server = Service("actions-no-rasa", workdir)
-    server.spawn([sys.executable, "-c", NO_RASA, "-p", str(server.port)], env).wait("/health", 120)
+    server = Service(workdir / "actions-no-rasa.log")
+    server.spawn([sys.executable, "-c", NO_RASA, "-p", str(server.port)], process_env(**service_env))
+    server.wait("/health", 120)
     bot = Assistant(f"{server.url}/webhook", workdir)
     yield bot, server
     bot.close()
