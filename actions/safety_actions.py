@@ -21,7 +21,7 @@ from rasa_sdk.types import DomainDict
 from actions.base import intent_name
 from actions.noticing_actions import ActionNotice
 from core import texts
-from core.names import AFTER_CRISIS_SLOT
+from core.names import AFTER_CRISIS_SLOT, TIER_INTENTS
 from core.safety import VIOLENCE, answer_to_question, assess
 
 QUESTION_SLOT = "safety_question"
@@ -51,7 +51,7 @@ class ActionSafetyResponse(Action):
                   domain: DomainDict) -> List[Dict[Text, Any]]:
         intent = intent_name(tracker.latest_message)
         found = assess(tracker.latest_message.get("text") or "")
-        if intent != "danger_from_others" and VIOLENCE in found.signals:
+        if intent != TIER_INTENTS[VIOLENCE] and VIOLENCE in found.signals:
             dispatcher.utter_message(text=texts.CRISIS_DANGER_TOO)
         return after_crisis_events(tracker)
 
