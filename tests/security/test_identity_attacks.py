@@ -102,6 +102,9 @@ def test_made_up_altered_and_erased_widget_sessions_get_a_new_session(started):
 
 
 def test_a_pathological_message_does_not_block_another_person(started):
+    start = time.time()
+    assert started.texts(f"z-{uuid.uuid4().hex}", "hoi")
+    usual = time.time() - start  # a first turn on this machine now, without an attacker
     slow = {}
 
     def attacker() -> None:
@@ -115,7 +118,7 @@ def test_a_pathological_message_does_not_block_another_person(started):
     time.sleep(0.2)
     start = time.time()
     answer = started.texts(f"y-{uuid.uuid4().hex}", "hoi")
-    assert answer and time.time() - start < 5
+    assert answer and time.time() - start < 5 + 3 * usual  # relative: a busy machine is slower
     thread.join(timeout=60)
     assert slow["status"] == 200 and slow["seconds"] < 10
 
