@@ -468,6 +468,11 @@ ACK_BY_QUESTION = {
         "Dank je. Dan weet ik wat voor jou telt.",
     ],
 }
+# An answer that tells about a life event ({gebeurtenis}: "je pensioen", "dat verlies").
+ACK_EVENT = [
+    "Dank je dat je vertelt over {gebeurtenis}. Dat is niet niks.",
+    "Er is veel veranderd door {gebeurtenis}, hoor ik. Dank je dat je het vertelt.",
+]
 # After the answer to the closing question, before the offer of what next.
 ACK_CLOSING = [
     "Dank je dat je dat nog wilt delen. Ik heb het bij je reflectie bewaard.",

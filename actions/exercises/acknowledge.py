@@ -6,6 +6,7 @@ answers. Now and then the acknowledgement names something from the answer (a per
 on a list); which variant is said depends on the answer itself, so it varies but stays the same
 for the same words (testable, no randomness).
 """
+import re
 import zlib
 from typing import Dict, List, Optional, Sequence
 
@@ -50,6 +51,25 @@ def _list_ack(exercise: Exercise, question: Question, text: str) -> Optional[str
     return pick(texts.ACK_LIST, text, question.key).format(namen=_join(shown))
 
 
+# Life events an answer may tell about, and how an acknowledgement names them.
+_EVENTS = [
+    (re.compile(r"\b(?:overleden|overlijden|gestorven|sterven|begrafenis|afscheid\s+moeten\s+nemen)\b", re.I),
+     "dat verlies"),
+    (re.compile(r"\bpensioen\w*|\bgepensioneerd\b", re.I), "je pensioen"),
+    (re.compile(r"\b(?:scheiding|gescheiden|uit\s+elkaar)\b", re.I), "de scheiding"),
+    (re.compile(r"\b(?:verhuisd|verhuizing|verhuizen)\b", re.I), "de verhuizing"),
+    (re.compile(r"\b(?:ontslag|ontslagen|werkloos|mijn\s+(?:baan|werk)\s+kwijt)\b", re.I), "het verlies van je werk"),
+    (re.compile(r"\b(?:ziek|ziekte|diagnose|kanker|ziekenhuis)\b", re.I), "de ziekte"),
+]
+# Questions where the answer tells what happened: an event there is named first.
+_EVENT_QUESTIONS = {"samenhang:situatie", "positieve_gezondheid:hoe_nu", "reflectievragen:afstand"}
+
+
+def event_of(text: str) -> Optional[str]:
+    """How to name a life event the answer tells about ("je pensioen"), or None."""
+    return next((name for rx, name in _EVENTS if rx.search(text or "")), None)
+
+
 def acknowledgement(exercise: Exercise, question: Question, text: Optional[str],
                     answers: Dict[str, str]) -> Optional[str]:
     """What to say about the answer `text` to `question`, before the next question (None: nothing).
@@ -71,6 +91,9 @@ def acknowledgement(exercise: Exercise, question: Question, text: Optional[str],
         if own and text.strip().lower().startswith(("niemand", "geen")):
             return own
         return pick(texts.ACK_SHORT, text, question.key)
+    event = event_of(text) if f"{exercise.key}:{question.key}" in _EVENT_QUESTIONS else None
+    if event:
+        return pick(texts.ACK_EVENT, text, question.key).format(gebeurtenis=event)
     specific = texts.ACK_BY_QUESTION.get(f"{exercise.key}:{question.key}")
     # Now and then (about every other answer) something from the answer is named.
     if specific and zlib.crc32(text.encode("utf-8")) % 3 != 0:
