@@ -379,7 +379,7 @@ GEZONDHEID_QUESTIONS = {
         "6. je dagelijkse dingen\n"
         "Over welk deel wil je het vandaag hebben? Een nummer is genoeg, of zeg het in je eigen woorden."
     ),
-    "hoe_nu": "Hoe gaat het op dit moment met {gebied}? Vertel het zoals jij het ervaart.",
+    "hoe_nu": "Je koos: {gebied}. Hoe gaat dat op dit moment? Vertel het zoals jij het ervaart.",
     "hoe_nu_open": "Hoe gaat het daarmee op dit moment? Vertel het zoals jij het ervaart.",
     "belangrijk": "Wat is daarin voor jou belangrijk?",
     "wens": (
@@ -482,7 +482,7 @@ ACK_CLOSING_SHORT = [
     "Dank je. Ook dat heb ik bij je reflectie gezet.",
     "Dat is goed zo. Ik heb het bij je reflectie bewaard.",
 ]
-ACK_CLOSING_NONE = "Dat is goed. We laten het hierbij."
+ACK_CLOSING_NONE = "Dat is goed, een antwoord hoeft niet."
 
 # Stand-ins when someone's name or description is not short enough to repeat.
 WIE_FALLBACK = "die persoon"

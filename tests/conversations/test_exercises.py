@@ -253,3 +253,12 @@ def test_own_direction_of_connectedness_is_reflected(assistant, sender):
     start(assistant, sender, "verbondenheid")
     asked = assistant.texts(sender, "mijn hond")
     assert "je hond" in asked and "?" in asked, asked
+
+
+@pytest.mark.parametrize("question, mark", [
+    ("wat is zingeving", "'s morgens"),
+    ("wat bedoel je met gezien en gehoord", "Brené Brown"),
+    ("wat is positieve gezondheid", "regie"),
+])
+def test_the_ideas_behind_the_new_reflections_are_explained(assistant, sender, question, mark):
+    assert mark in assistant.texts(sender, question)
