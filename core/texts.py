@@ -480,8 +480,14 @@ ACK_CLOSING = [
 ]
 ACK_CLOSING_SHORT = [
     "Dank je. Ook dat heb ik bij je reflectie gezet.",
-    "Dat is goed zo. Ik heb het bij je reflectie bewaard.",
+    "Dank je, dat is goed zo. Ik heb het bij je reflectie bewaard.",
 ]
+ACK_CLOSING_PERSON = [
+    "Dank je. Wat je over {wie} schrijft, heb ik bij je reflectie bewaard.",
+    "Dank je dat je dat over {wie} wilt delen. Het staat nu bij je reflectie.",
+]
+# The answer to the closing question was a goodbye ("dank je, doei").
+CLOSING_GOODBYE = "Dank je voor je reflectie. Ik heb alles voor je bewaard. Tot een volgende keer!"
 ACK_CLOSING_NONE = "Dat is goed, een antwoord hoeft niet."
 
 # Stand-ins when someone's name or description is not short enough to repeat.

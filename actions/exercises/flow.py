@@ -10,6 +10,7 @@
   the store, and only then offer what could come next ("ja" leads to the choice of reflections,
   "nee" to a kind close: data/rules/exercises.yml).
 """
+import re
 from typing import Any, Dict, Optional, Text
 
 from rasa_sdk import Tracker
@@ -17,10 +18,11 @@ from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.base import Events, StoreAction
+from actions.base import Events, StoreAction, intent_name
 from actions.exercises import progress
 from actions.exercises.acknowledge import pick
 from actions.exercises.base import (
+    RELATIONS,
     SKIPPED,
     SLOTS,
     has_symbol,
@@ -44,6 +46,8 @@ from store.render import exercise_label
 from store.repository import OpenSession, StoreUnavailable
 
 MENU = "utter_menu"
+GOODBYE_INTENT = "goodbye"
+_MY_RELATION = re.compile(r"\b(?:mijn|m'n|mn)\s+(\w+)", re.IGNORECASE)
 
 
 def run_slots(exercise: Optional[str], session_id: Optional[str],
@@ -145,8 +149,15 @@ class ActionFinishReflection(StoreAction):
         session_id = tracker.get_slot(progress.SESSION_SLOT)
         closing_slot = SLOTS[min(question_count(exercise, tracker.slots), len(SLOTS) - 1)]
         answer = tracker.get_slot(closing_slot)
+        progress.finish(tracker, session_id, self.store_factory)
+        if intent_name(tracker.latest_message) == GOODBYE_INTENT:  # "dank je, doei": a goodbye
+            dispatcher.utter_message(text=texts.CLOSING_GOODBYE)
+            return run_slots(None, None)
+        person = person_named(answer if isinstance(answer, str) else "")
         if not isinstance(answer, str) or answer == SKIPPED:
             ack = texts.ACK_CLOSING_NONE
+        elif person:
+            ack = pick(texts.ACK_CLOSING_PERSON, answer).format(wie=person)
         elif is_short_answer(answer) or is_dont_know(answer) or has_symbol(answer) or len(words(answer)) < 4:
             ack = pick(texts.ACK_CLOSING_SHORT, answer)
         else:
@@ -155,5 +166,12 @@ class ActionFinishReflection(StoreAction):
             text=f"{ack} {texts.CLOSING_NEXT}",
             buttons=[{"title": t, "payload": p} for t, p in texts.CLOSING_NEXT_BUTTONS],
         )
-        progress.finish(tracker, session_id, self.store_factory)
         return run_slots(None, None)
+
+
+def person_named(text: str) -> Optional[str]:
+    """Someone the answer names by relation ("mijn zus" -> "je zus"), to say back; or None."""
+    match = _MY_RELATION.search(text or "")
+    if match and match.group(1).lower() in RELATIONS:
+        return f"je {match.group(1).lower()}"
+    return None

@@ -163,3 +163,14 @@ def test_samenhang_closing_names_the_hardest(factory):
                "antwoord_3": "Nee, ik heb er geen invloed op.", "antwoord_4": "Ja zeker."}
     said = ask_closing(factory, "samenhang", answers)
     assert "dragen" in said[0] and "geen invloed" in said[0]
+
+
+def test_the_closing_answer_is_named_and_a_goodbye_is_a_goodbye(factory, store):
+    answers = {"antwoord_1": "mijn zus", "antwoord_2": "mijn zus", "antwoord_3": "mijn zus", "antwoord_4": "niemand",
+               "antwoord_5": "het valt me op dat mijn zus overal op staat"}
+    _, messages = run(ActionFinishReflection(factory), make_tracker(slots={"exercise": "vier_lijstjes", **answers}))
+    assert "je zus" in messages[0]["text"] and messages[0]["buttons"]
+    answers["antwoord_5"] = "dank je, doei"
+    _, messages = run(ActionFinishReflection(factory), make_tracker(
+        intent="goodbye", slots={"exercise": "vier_lijstjes", **answers}))
+    assert "Tot een volgende keer" in messages[0]["text"] and not messages[0].get("buttons")
