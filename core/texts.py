@@ -609,6 +609,7 @@ GEZONDHEID_CLOSING_WISH = "En wat je anders zou willen: “{a}”."
 GEZONDHEID_CLOSING_QUESTION = "Wat wil jij zelf met wat je nu weet? Het mag ook gewoon even blijven liggen."
 ZINGEVING_CLOSING_GOING = "Wat je gaande houdt: “{a}”."
 ZINGEVING_CLOSING_LITTLE = "Je schreef eerlijk op wat je gaande houdt, ook als dat nu weinig is."
+ZINGEVING_CLOSING_HOLD = "Houvast vind je bij: “{a}”."
 ZINGEVING_CLOSING_QUESTION = "Hoe is het om dit zo voor jezelf op te schrijven?"
 SAMENHANG_ASPECTS = {
     "begrijpen": "uitleggen wat er aan de hand is",

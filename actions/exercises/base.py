@@ -187,3 +187,10 @@ def notice_reply(parts: Sequence[str], seed_text: str = "") -> Optional[str]:
     if not analysis.notices:
         return None
     return compose(analysis, (), seed_for(seed_text or usable[-1])).text
+
+
+def ending_in_question(reply: Optional[str]) -> List[str]:
+    """The noticing reply as closing parts, always ending in the open closing question."""
+    if reply and reply.rstrip().endswith("?"):
+        return [reply]
+    return [p for p in (reply, texts.CLOSING_OPEN_QUESTION) if p]

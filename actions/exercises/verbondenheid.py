@@ -13,6 +13,7 @@ from actions.exercises.base import (
     CHOICE,
     Exercise,
     Question,
+    ending_in_question,
     is_dont_know,
     notice_reply,
     quote,
@@ -134,4 +135,4 @@ class Verbondenheid(Exercise):
             lead = texts.VERBONDENHEID_CLOSING_NONE
         reflections = [answers[k] for k in ("eerste", "tweede") if k in answers]
         reply = notice_reply(reflections, self.key)
-        return [[lead, reply or texts.CLOSING_OPEN_QUESTION]]
+        return [[lead, *ending_in_question(reply)]]

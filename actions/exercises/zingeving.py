@@ -7,6 +7,7 @@ from typing import Dict, List
 from actions.exercises.base import (
     Exercise,
     Question,
+    ending_in_question,
     is_dont_know,
     is_short_answer,
     notice_reply,
@@ -36,5 +37,10 @@ class Zingeving(Exercise):
             lines.append(texts.ZINGEVING_CLOSING_GOING.format(a=quote(going)))
         elif going:
             lines.append(texts.ZINGEVING_CLOSING_LITTLE)
+        hold = answers.get("houvast")
+        if hold and not is_dont_know(hold) and not is_short_answer(hold):
+            lines.append(texts.ZINGEVING_CLOSING_HOLD.format(a=quote(hold)))
         reply = notice_reply([answers[k] for k in ("zin", "mist") if k in answers], self.key)
-        return [lines + [reply or texts.ZINGEVING_CLOSING_QUESTION]]
+        if reply:
+            return [lines + ending_in_question(reply)]
+        return [lines + [texts.ZINGEVING_CLOSING_QUESTION]]
