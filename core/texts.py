@@ -352,8 +352,8 @@ SAMENHANG_QUESTIONS = {
         "En wat snap je er zelf nog niet van?"
     ),
     "grip": (
-        "Wat helpt je om het te dragen? Denk aan wat je zelf kunt doen, en aan mensen die "
-        "je een hand toesteken, ook als je die nu misschien niet ziet."
+        "Denk aan wat je zelf kunt doen, en aan mensen die je een hand toesteken, ook als je "
+        "ze nu misschien niet ziet. Wat helpt je om het te dragen?"
     ),
     "zin": (
         "Wat maakt het voor jou de moeite waard om hiermee door te gaan? "
@@ -476,15 +476,15 @@ ACK_EVENT = [
 # After the answer to the closing question, before the offer of what next.
 ACK_CLOSING = [
     "Dank je dat je dat nog wilt delen. Ik heb het bij je reflectie bewaard.",
-    "Dank je. Dat heb ik bij je reflectie gezet, zodat je het later kunt teruglezen.",
+    "Dank je. Ik heb het bij je reflectie bewaard, zodat je het later kunt teruglezen.",
 ]
 ACK_CLOSING_SHORT = [
-    "Dank je. Ook dat heb ik bij je reflectie gezet.",
+    "Dank je. Ook dat heb ik bij je reflectie bewaard.",
     "Dank je, dat is goed zo. Ik heb het bij je reflectie bewaard.",
 ]
 ACK_CLOSING_PERSON = [
     "Dank je. Wat je over {wie} schrijft, heb ik bij je reflectie bewaard.",
-    "Dank je dat je dat over {wie} wilt delen. Het staat nu bij je reflectie.",
+    "Dank je dat je dat over {wie} wilt delen. Ik heb het bij je reflectie bewaard.",
 ]
 # The answer to the closing question was a goodbye ("dank je, doei").
 CLOSING_GOODBYE = "Dank je voor je reflectie. Ik heb alles voor je bewaard. Tot een volgende keer!"
@@ -606,7 +606,7 @@ GEZONDHEID_CLOSING_AREA = "Je koos om te kijken naar {gebied}."
 GEZONDHEID_CLOSING_OWN = "Je koos zelf waar het over ging."
 GEZONDHEID_CLOSING_IMPORTANT = "Wat voor jou belangrijk is: “{a}”."
 GEZONDHEID_CLOSING_WISH = "En wat je anders zou willen: “{a}”."
-GEZONDHEID_CLOSING_QUESTION = "Wat wil jij zelf met wat je nu weet? Het mag ook gewoon even blijven liggen."
+GEZONDHEID_CLOSING_QUESTION = "Het mag ook gewoon even blijven liggen. Wat wil jij zelf met wat je nu weet?"
 ZINGEVING_CLOSING_GOING = "Wat je gaande houdt: “{a}”."
 ZINGEVING_CLOSING_LITTLE = "Je schreef eerlijk op wat je gaande houdt, ook als dat nu weinig is."
 ZINGEVING_CLOSING_HOLD = "Houvast vind je bij: “{a}”."

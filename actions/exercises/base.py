@@ -84,7 +84,7 @@ def is_dont_know(text: str) -> bool:
 
 def is_empty(text: Optional[str]) -> bool:
     """No words and no emoji or other symbol that says something: nothing was answered."""
-    return not words(text or "") and not has_symbol(text)
+    return not re.search(r"[^\W_]", text or "") and not has_symbol(text)
 
 
 def has_symbol(text: Optional[str]) -> bool:

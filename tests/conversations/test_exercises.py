@@ -244,8 +244,8 @@ def test_a_known_name_is_used_not_the_whole_phrase(assistant, sender):
     start(assistant, sender, "geven_om")
     first = assistant.texts(sender, "mijn collega Sanne")
     assert first.count("Sanne") >= 2 and first.count("je collega Sanne") <= 1, first
-    assistant.texts(sender, "Ze eet niet meer mee in de pauze.")
-    closing = assistant.texts(sender, "Het valt me op dat je niet meer mee-eet. Hoe gaat het met je?")
+    assistant.texts(sender, "Ze lacht niet meer mee bij de koffie en zit vaak alleen achter haar scherm.")
+    closing = assistant.texts(sender, "Het valt me op dat je stiller bent bij de koffie. Hoe gaat het met je?")
     assert "Sanne" in closing and "je collega Sanne" not in closing, closing
 
 
