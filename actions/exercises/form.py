@@ -5,7 +5,14 @@ The form's required slots depend on the exercise (slot `exercise`) and, for some
 answers. Validation is kind: an empty or one-word answer, a skip where skipping is not possible,
 or an exercise-specific check (geven_om, verbondenheid) gets one invitation to try again, stored
 in `reflection_hint` and said by the ask action instead of repeating the question; the second
-try is accepted. "Weet ik niet" is an answer. Every accepted answer is logged at once.
+try is accepted. "Weet ik niet" is an answer, and where a question welcomes a short answer
+(`Question.short_ok`) "niemand", "nee" or an emoji is never nudged. Every accepted answer is
+logged at once. Before the next question, the ask action acknowledges the answer just given
+(acknowledge.py).
+
+One more slot than the exercise has questions holds the answer to the closing question: its ask
+action says the reflection on all answers (ending in that question, without buttons), and any
+answer to it is kept as the step `afsluiting`; only then does action_finish_reflection run.
 """
 import abc
 import re
