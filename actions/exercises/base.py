@@ -194,3 +194,11 @@ def ending_in_question(reply: Optional[str]) -> List[str]:
     if reply and reply.rstrip().endswith("?"):
         return [reply]
     return [p for p in (reply, texts.CLOSING_OPEN_QUESTION) if p]
+
+
+_DOUBLED = re.compile(r"([?!])”([.:])")
+
+
+def tidy(text: str) -> str:
+    """No doubled punctuation after a quote that ends in its own: “Hoe is het?”. -> “Hoe is het?”"""
+    return _DOUBLED.sub(lambda m: f"{m.group(1)}”", text)

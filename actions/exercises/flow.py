@@ -29,6 +29,7 @@ from actions.exercises.base import (
     is_dont_know,
     is_short_answer,
     quote,
+    tidy,
     words,
 )
 from actions.exercises.form import (
@@ -73,7 +74,7 @@ def resume_events(dispatcher: CollectingDispatcher, run: OpenSession) -> Events:
         last = next((answers[s] for s in reversed(SLOTS) if answers.get(s) not in (None, SKIPPED)), None)
         if last:
             lines.append(texts.RESUMED_LAST.format(a=quote(last, 80)))
-        dispatcher.utter_message(text=" ".join(lines))
+        dispatcher.utter_message(text=tidy(" ".join(lines)))
     else:
         dispatcher.utter_message(text=texts.RESUMED_FRESH.format(label=label))
     return run_slots(run.exercise, run.id, answers, state.get("first_try")) + [

@@ -37,6 +37,7 @@ from actions.exercises.base import (
     is_dont_know,
     is_empty,
     is_short_answer,
+    tidy,
     words,
 )
 from actions.exercises.registry import get
@@ -220,7 +221,7 @@ def ask_text(exercise: Exercise, slots: Dict[str, Any], index: int, hint: Option
     if hint == HINT_RESUMED or index == 0:
         return text
     ack = previous_ack(exercise, slots, index)
-    return f"{ack} {text}" if ack else text
+    return tidy(f"{ack} {text}" if ack else text)
 
 
 def previous_ack(exercise: Exercise, slots: Dict[str, Any], index: int, brief: bool = False) -> Optional[str]:
@@ -246,7 +247,7 @@ def closing_messages(exercise: Exercise, slots: Dict[str, Any], extra: Dict[str,
         if number == 0 and ack:
             kept.insert(0, ack)
         if kept:
-            said.append(" ".join(kept))
+            said.append(tidy(" ".join(kept)))
     return said
 
 

@@ -174,3 +174,9 @@ def test_the_closing_answer_is_named_and_a_goodbye_is_a_goodbye(factory, store):
     _, messages = run(ActionFinishReflection(factory), make_tracker(
         intent="goodbye", slots={"exercise": "vier_lijstjes", **answers}))
     assert "Tot een volgende keer" in messages[0]["text"] and not messages[0].get("buttons")
+
+
+def test_a_quoted_question_gets_no_second_full_stop(factory):
+    answers = {"antwoord_1": "Mo", "antwoord_2": "Hij is stil.", "antwoord_3": "Het valt me op dat je stil bent. Hoe is het?"}
+    said = " ".join(ask_closing(factory, "geven_om", answers))
+    assert "?”." not in said and "Hoe is het?”" in said
