@@ -399,7 +399,7 @@ ZINGEVING_QUESTIONS = {
 ACK_PLAIN = [
     "Dank je.",
     "Dank je voor je antwoord.",
-    "Fijn dat je het opschrijft.",
+    "Dank je dat je het opschrijft.",
     "Dank je, dat is helder.",
 ]
 ACK_LONG = [

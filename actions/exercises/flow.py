@@ -11,7 +11,7 @@
   "nee" to a kind close: data/rules/exercises.yml).
 """
 import re
-from typing import Any, Dict, Optional, Text
+from typing import Any, Dict, Optional, Sequence, Text
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import ActiveLoop, SlotSet
@@ -48,6 +48,9 @@ from store.repository import OpenSession, StoreUnavailable
 
 MENU = "utter_menu"
 GOODBYE_INTENT = "goodbye"
+_NAME = re.compile(r"\b[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?\b")
+_NOT_NAMES = {"ik", "het", "de", "dat", "die", "dit", "ja", "nee", "mijn", "hij", "zij", "ze", "we", "wij",
+              "en", "maar", "als", "dan", "toen", "soms", "misschien", "eigenlijk", "dank", "oké"}
 _MY_RELATION = re.compile(r"\b(?:mijn|m'n|mn)\s+(\w+)", re.IGNORECASE)
 
 
@@ -154,7 +157,8 @@ class ActionFinishReflection(StoreAction):
         if intent_name(tracker.latest_message) == GOODBYE_INTENT:  # "dank je, doei": a goodbye
             dispatcher.utter_message(text=texts.CLOSING_GOODBYE)
             return run_slots(None, None)
-        person = person_named(answer if isinstance(answer, str) else "")
+        earlier = [v for s, v in tracker.slots.items() if s in SLOTS and isinstance(v, str) and v != answer]
+        person = person_named(answer if isinstance(answer, str) else "", earlier)
         if not isinstance(answer, str) or answer == SKIPPED:
             ack = texts.ACK_CLOSING_NONE
         elif person:
@@ -170,9 +174,14 @@ class ActionFinishReflection(StoreAction):
         return run_slots(None, None)
 
 
-def person_named(text: str) -> Optional[str]:
-    """Someone the answer names by relation ("mijn zus" -> "je zus"), to say back; or None."""
+def person_named(text: str, earlier: Sequence[str] = ()) -> Optional[str]:
+    """Someone the answer names, to say back: by relation ("mijn zus" -> "je zus"), or by a name
+    they wrote in an earlier answer of this reflection ("Ilse"); else None."""
     match = _MY_RELATION.search(text or "")
     if match and match.group(1).lower() in RELATIONS:
         return f"je {match.group(1).lower()}"
+    before = " ".join(earlier)
+    for name in _NAME.findall(text or "")[1:] + _NAME.findall(text or "")[:1]:
+        if name.lower() not in _NOT_NAMES and re.search(rf"\b{re.escape(name)}\b", before):
+            return name
     return None

@@ -180,3 +180,10 @@ def test_a_quoted_question_gets_no_second_full_stop(factory):
     answers = {"antwoord_1": "Mo", "antwoord_2": "Hij is stil.", "antwoord_3": "Het valt me op dat je stil bent. Hoe is het?"}
     said = " ".join(ask_closing(factory, "geven_om", answers))
     assert "?”." not in said and "Hoe is het?”" in said
+
+
+def test_the_closing_answer_names_someone_from_their_lists(factory):
+    answers = {"antwoord_1": "Ilse, mijn broer Tom", "antwoord_2": "Ilse", "antwoord_3": "Ilse en Tom",
+               "antwoord_4": "weet ik niet", "antwoord_5": "Dat Ilse eigenlijk overal staat."}
+    _, messages = run(ActionFinishReflection(factory), make_tracker(slots={"exercise": "vier_lijstjes", **answers}))
+    assert "Ilse" in messages[0]["text"] and "bewaard" in messages[0]["text"]
