@@ -17,7 +17,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.base import Events, StoreAction, StoreFactory, identity, intent_name, open_store
-from actions.exercises.form import required
+from actions.exercises.base import SLOTS
+from actions.exercises.form import question_count
 from actions.exercises.registry import get
 from actions.privacy import SHARE_EXERCISE
 from core import texts
@@ -57,9 +58,10 @@ def welcome_back(tracker: Tracker, store_factory: StoreFactory) -> Optional[Dict
         return {"text": " ".join(parts), "buttons": []}
     if unfinished is not None and exercise is not None:
         answers = dict((unfinished.progress or {}).get("answers") or {})
+        total = question_count(exercise, answers)
+        done = len([s for s in SLOTS[:total] if s in answers])
         text = " ".join([texts.WELCOME_BACK, texts.WELCOME_BACK_OPEN.format(
-            label=exercise_label(unfinished.exercise), done=len(answers),
-            total=len(required(exercise, answers)))])
+            label=exercise_label(unfinished.exercise), done=done, total=total)])
         buttons = texts.WELCOME_BACK_BUTTONS_OPEN
     else:
         last_line = (texts.WELCOME_BACK_LAST_SHARE if last.exercise == SHARE_EXERCISE

@@ -5,7 +5,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-TOPICS = ("eenzaamheid", "kennen", "geven_om", "geen_advies", "verbondenheid", "samenhang")
+TOPICS = ("eenzaamheid", "kennen", "geven_om", "geen_advies", "verbondenheid", "samenhang", "gehoord",
+          "positieve_gezondheid", "zingeving")
 
 
 class ActionExplain(Action):

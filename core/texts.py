@@ -46,6 +46,8 @@ EXERCISE_LABELS = {
     "reflectievragen": "Reflectievragen",
     "verbondenheid": "Richtingen van verbondenheid",
     "samenhang": "Gevoel van samenhang",
+    "positieve_gezondheid": "Wat is voor jou belangrijk?",
+    "zingeving": "Wat geeft je leven zin?",
     "gesprek": "Uit onze gesprekken",
 }
 MONTHS = (
@@ -57,19 +59,25 @@ DATE_SHORT = "{day} {month_abbr}, {time}"  # 3 nov, 21:40
 DATE_LONG = "{day} {month} {year} om {time}"  # 3 november 2025 om 21:40
 
 REFLECTIONS_NONE = (
-    "Je hebt hier nog niets bewaard. "
-    "Wat je tijdens een oefening schrijft, bewaar ik voor jou. "
-    "Alleen jij kunt het hier teruglezen."
+    "Er is hier nog niets van je bewaard. "
+    "Wat je me vertelt, in een gewoon gesprek of in een reflectie, bewaar ik alleen voor jou. "
+    "Alleen jij kunt het hier teruglezen of laten wissen."
 )
 REFLECTIONS_RECENT_INTRO = "Dit schreef je de laatste tijd. Het nieuwste staat bovenaan."
 REFLECTIONS_RECENT_ITEM = "– {date}: {text}"
 REFLECTIONS_RECENT_MORE = "Alles teruglezen kan ook. Vraag dan om een export."
 
 EXPORT_TITLE = "# Mijn reflecties"
-EXPORT_INTRO = "Alles wat je in de reflectie-assistent bewaard hebt, per oefening. Gemaakt op {date}."
+EXPORT_INTRO = (
+    "Alles wat van jou bewaard is: je reflecties en wat je me in onze gesprekken vertelde. "
+    "Gemaakt op {date}."
+)
 EXPORT_NONE = "Er is nog niets bewaard."
 EXPORT_ENTRY = "**{date}** · {step}"
-EXPORT_CHAT_INTRO = "Hier zijn al je reflecties. Je kunt ze kopiëren en bewaren waar je wilt."
+EXPORT_CHAT_INTRO = (
+    "Hier is alles wat van jou bewaard is: je reflecties en wat je in onze gesprekken vertelde. "
+    "Je kunt het kopiëren en bewaren waar je wilt."
+)
 EXPORT_CHAT_TRUNCATED = (
     "Je export is te lang voor de chat. Hierboven staat het begin. "
     "De beheerder kan je het volledige bestand bezorgen."
@@ -253,8 +261,17 @@ EXERCISE_INTROS = {
         "aanspreekt. Er zijn geen scores en geen goede of foute antwoorden."
     ),
     "samenhang": (
-        "We kijken samen naar een situatie die je nu bezighoudt, met drie eenvoudige vragen. "
-        "Er zijn geen goede of foute antwoorden."
+        "We kijken samen naar een situatie die je nu bezighoudt, met drie open vragen. "
+        "Er zijn geen goede of foute antwoorden, en een kort antwoord is ook goed."
+    ),
+    "positieve_gezondheid": (
+        "Gezondheid is meer dan niet ziek zijn. Het gaat ook over hoe je je voelt, wat je zinvol "
+        "vindt en of je kunt meedoen. We nemen één deel dat jij kiest. Het is geen test en er "
+        "komt geen score uit: jij bepaalt waar het over gaat."
+    ),
+    "zingeving": (
+        "Vier vragen over wat je leven zin geeft en wat je gaande houdt. Het mag groot of klein "
+        "zijn, en “ik weet het niet” of “niets” is ook een antwoord."
     ),
 }
 EXERCISE_STOP_NOTE = "Stoppen kan altijd: typ “stop”. Wat je schrijft, bewaar ik alleen voor jou."
@@ -320,35 +337,174 @@ VERBONDENHEID_QUESTIONS = {
         "4. met zin en betekenis\n"
         "5. met waar je vandaan komt en waar je naartoe gaat\n"
         "6. met de dingen om je heen\n"
-        "Welke spreken je aan? Noem er één of twee, met een nummer of in woorden."
+        "Welke spreken je aan? Noem er één of twee, met een nummer of in woorden. Voel je je "
+        "vooral verbonden met iets anders, zoals een huisdier, muziek of een plek? Schrijf dat dan."
     ),
     "eerste": "Je koos: verbondenheid {richting}. Wanneer voel je die? Wat gebeurt er dan?",
     "eerste_open": "Wanneer voel jij je verbonden, en waarmee? Wat gebeurt er dan?",
+    "eerste_eigen": "Je schreef: “{a}”. Wanneer voel je die verbondenheid het sterkst? Wat gebeurt er dan?",
     "tweede": "En verbondenheid {richting}: hoe is die er voor jou?",
 }
 SAMENHANG_QUESTIONS = {
     "situatie": "Denk aan een situatie die je nu bezighoudt. Wat speelt er, in een paar zinnen?",
-    "begrijpen": "Zou je aan iemand anders kunnen uitleggen wat er aan de hand is?",
-    "grip": "Heb je het gevoel dat je er invloed op hebt, al is het maar een beetje?",
-    "zin": "Is het voor jou de moeite waard om er energie in te steken?",
+    "begrijpen": (
+        "Stel dat je het aan een goede vriend uitlegt. Wat zou je vertellen? "
+        "En wat snap je er zelf nog niet van?"
+    ),
+    "grip": (
+        "Denk aan wat je zelf kunt doen, en aan mensen die je een hand toesteken, ook als je "
+        "ze nu misschien niet ziet. Wat helpt je om het te dragen?"
+    ),
+    "zin": (
+        "Wat maakt het voor jou de moeite waard om hiermee door te gaan? "
+        "Of anders gezegd: waarvoor sta je 's morgens op?"
+    ),
 }
+GEZONDHEID_AREAS = [
+    "je lichaam",
+    "hoe je je vanbinnen voelt",
+    "wat je leven zin geeft",
+    "genieten van je leven",
+    "meedoen met anderen",
+    "je dagelijkse dingen",
+]
+GEZONDHEID_QUESTIONS = {
+    "gebied": (
+        "Gezondheid heeft zes delen:\n"
+        "1. je lichaam\n"
+        "2. hoe je je vanbinnen voelt\n"
+        "3. wat je leven zin geeft\n"
+        "4. genieten van je leven\n"
+        "5. meedoen met anderen\n"
+        "6. je dagelijkse dingen\n"
+        "Over welk deel wil je het vandaag hebben? Een nummer is genoeg, of zeg het in je eigen woorden."
+    ),
+    "hoe_nu": "Je koos: {gebied}. Hoe gaat dat op dit moment? Vertel het zoals jij het ervaart.",
+    "hoe_nu_open": "Hoe gaat het daarmee op dit moment? Vertel het zoals jij het ervaart.",
+    "belangrijk": "Wat is daarin voor jou belangrijk?",
+    "wens": (
+        "Is er iets wat je daarin anders zou willen? Dat hoeft niet: het gaat om wat jij wilt, "
+        "en “nee” is ook een antwoord."
+    ),
+}
+ZINGEVING_QUESTIONS = {
+    "zin": "Wat geeft jouw leven zin? Denk aan mensen, aan wat je doet, of aan iets waar je in gelooft.",
+    "gaande": "Wat houdt je gaande, ook op dagen dat het tegenzit?",
+    "houvast": "Bij wie of bij wat vind je houvast?",
+    "mist": "Is er iets wat je nu mist om je leven zinvol te vinden?",
+}
+
+# Acknowledgements of the answer just given, said before the next question
+# (actions/exercises/acknowledge.py). Short and painful answers are real answers.
+ACK_PLAIN = [
+    "Dank je.",
+    "Dank je voor je antwoord.",
+    "Dank je dat je het opschrijft.",
+    "Dank je, dat is helder.",
+]
+ACK_LONG = [
+    "Dank je dat je er zo de tijd voor neemt.",
+    "Dank je. Daar zit veel in.",
+]
+ACK_SHORT = [
+    "Dank je voor je eerlijke antwoord.",
+    "Dat is een eerlijk antwoord. Het mag zo kort zijn.",
+    "Dank je. Meer woorden zijn niet nodig.",
+]
+ACK_DONT_KNOW = [
+    "Dat mag. Niet weten is ook een antwoord.",
+    "Dat is goed. Het hoeft niet meteen duidelijk te zijn.",
+    "Oké. Soms weet je het gewoon nog niet.",
+]
+ACK_SYMBOL = [
+    "Dank je. Soms zegt één teken genoeg.",
+    "Dat zegt ook iets. Dank je.",
+]
+ACK_NAME = [
+    "Goed, dan denken we aan {wie}.",
+    "Dank je. Het gaat dus over {wie}.",
+]
+ACK_LIST = [
+    "Dank je. {namen} dus.",
+    "Dank je voor je lijstje: {namen}.",
+]
+ACK_LIST_MANY = ["Dank je. Dat zijn {aantal} mensen."]
+ACK_NOBODY = [
+    "Niemand. Dat is een eerlijk antwoord, en het mag hier gewoon staan.",
+    "Dank je voor je eerlijkheid. Ook een leeg lijstje zegt iets.",
+]
+# Per question ("<exercise>:<question>"): "niemand" there deserves its own word.
+ACK_NOBODY_BY_QUESTION = {
+    "vier_lijstjes:geef_om": (
+        "Dat je nu niemand noemt, mag hier gewoon staan. Het zegt iets over hoe het nu is, "
+        "niet over wie jij bent."
+    ),
+    "vier_lijstjes:geeft_om_mij": (
+        "Niemand. Dat is zwaar om op te schrijven. Dank je dat je het toch eerlijk zegt."
+    ),
+    "reflectievragen:opgemerkt": (
+        "Niemand. Dat is pijnlijk om te merken. Dank je dat je het eerlijk opschrijft."
+    ),
+    "zingeving:houvast": "Dat je nu niemand of niets noemt, mag hier gewoon staan. Soms is er even weinig houvast.",
+    "samenhang:grip": "Zo voelt het nu: dat je er alleen voor staat. Dank je dat je het eerlijk zegt.",
+}
+# Per question: an acknowledgement that names something ({wie}: the person it is about).
+ACK_BY_QUESTION = {
+    "kennen:jouw_versie": ["Zo zie jij {wie} nu.", "Dank je. Dat is jouw beeld van {wie}."],
+    "kennen:hun_versie": [
+        "Dank je. Zo zou {wie} het misschien zelf vertellen.",
+        "Dat is het verhaal van {wie}, zoals jij het je voorstelt.",
+    ],
+    "geven_om:opgemerkt": [
+        "Dat viel je dus op aan {wie}.",
+        "Zulke kleine dingen zien: daar begint het mee.",
+    ],
+    "samenhang:situatie": [
+        "Dank je dat je vertelt wat er speelt.",
+        "Dat houdt je dus bezig. Dank je dat je het vertelt.",
+    ],
+    "positieve_gezondheid:belangrijk": [
+        "Dat is dus belangrijk voor jou.",
+        "Dank je. Dan weet ik wat voor jou telt.",
+    ],
+}
+# An answer that tells about a life event ({gebeurtenis}: "je pensioen", "dat verlies").
+ACK_EVENT = [
+    "Dank je dat je vertelt over {gebeurtenis}. Dat is niet niks.",
+    "Er is veel veranderd door {gebeurtenis}, hoor ik. Dank je dat je het vertelt.",
+]
+# After the answer to the closing question, before the offer of what next.
+ACK_CLOSING = [
+    "Dank je dat je dat nog wilt delen. Ik heb het bij je reflectie bewaard.",
+    "Dank je. Ik heb het bij je reflectie bewaard, zodat je het later kunt teruglezen.",
+]
+ACK_CLOSING_SHORT = [
+    "Dank je. Ook dat heb ik bij je reflectie bewaard.",
+    "Dank je, dat is goed zo. Ik heb het bij je reflectie bewaard.",
+]
+ACK_CLOSING_PERSON = [
+    "Dank je. Wat je over {wie} schrijft, heb ik bij je reflectie bewaard.",
+    "Dank je dat je dat over {wie} wilt delen. Ik heb het bij je reflectie bewaard.",
+]
+# The answer to the closing question was a goodbye ("dank je, doei").
+CLOSING_GOODBYE = "Dank je voor je reflectie. Ik heb alles voor je bewaard. Tot een volgende keer!"
+ACK_CLOSING_NONE = "Dat is goed, een antwoord hoeft niet."
 
 # Stand-ins when someone's name or description is not short enough to repeat.
 WIE_FALLBACK = "die persoon"
 
 # Said (instead of repeating the question) when an answer gets a second chance.
 HINT_SHORT = "Wil je er iets meer over vertellen? Een zin is genoeg. Wil je het kort houden, dan is dat ook goed."
-HINT_EMPTY = "Ik zie nog geen antwoord. Typ gerust wat in je opkomt, of “weet ik niet”."
+HINT_EMPTY = "Neem gerust je tijd. Schrijf wat in je opkomt, of “weet ik niet”."
 HINT_NO_SKIP = (
     "Deze vraag heb ik nodig voor de rest van de reflectie. Een paar woorden is genoeg. "
     "Stoppen kan ook: typ dan “stop”."
 )
 HINT_LIST = "Schrijf gerust de namen op, met komma's of “en” ertussen. “Niemand” mag ook."
-HINT_NO_DIRECTION = "Ik herkende nog geen richting. Noem gerust een nummer van 1 tot 6, of twee nummers."
 HINT_GEVEN_OM = {
     "advice": (
-        "Ik lees daarin vooral een raad: wat {wie} anders kan doen. Met een raad sta je een "
-        "beetje boven de ander. Wil je het nog eens proberen, met alleen wat jij gezien hebt?"
+        "Daar zit vooral een advies in: wat {wie} anders kan doen. Ook als je het als vraag "
+        "stelt, sta je met een advies een beetje boven de ander. Wil je het nog eens proberen, met alleen wat jij gezien hebt?"
     ),
     "worry": (
         "Ik hoor vooral jouw zorg. Dan gaat het gesprek al snel over jou, en gaat {wie} jou "
@@ -373,6 +529,7 @@ PAUSED = (
 )
 PAUSED_AFTER_CRISIS = "Je reflectie staat op pauze. Je kunt er later mee verder, als je dat wilt."
 RESUMED = "We gaan verder met “{label}”. Je had {done} van de {total} vragen al beantwoord."
+RESUMED_LAST = "Je laatste antwoord was: “{a}”."
 RESUMED_FRESH = "Je was met “{label}” begonnen. We gaan verder waar je was."
 NOTHING_TO_RESUME = "Er staat geen reflectie open om mee verder te gaan. Wil je er een kiezen?"
 STORE_DOWN_RESUME = (
@@ -382,7 +539,12 @@ STORE_DOWN_RESUME = (
 
 # Closings: one reflection on their answers, one open question, then what could come next.
 CLOSING_THANKS = "Dank je voor je antwoorden."
-CLOSING_NEXT = "Wil je hierna nog iets doen? Het mag ook gewoon hierbij blijven."
+CLOSING_NEXT = "Wil je nog een reflectie doen? Het mag ook gewoon hierbij blijven."
+# "stop" at the closing question: nothing is left to pause, the reflection is kept as it is.
+CLOSING_STOPPED = (
+    "Goed, we laten het hierbij. Je reflectie is bewaard: met “laat mijn reflecties zien” "
+    "kun je ze teruglezen."
+)
 CLOSING_NEXT_BUTTONS = [
     ("Nog een reflectie", "/start_exercise"),
     ("Mijn reflecties", "/show_reflections"),
@@ -399,7 +561,7 @@ KENNEN_CLOSING_CHANGE = "Over wat er verandert, schreef je: “{a}”."
 KENNEN_CLOSING_QUESTION = "Hoe is het voor je om die twee verhalen naast elkaar te zien?"
 
 GEVEN_OM_LABELS = {
-    "advice": "een raad",
+    "advice": "een advies",
     "worry": "een zorg",
     "fixing": "een oplossing",
     "reassurance": "geruststelling",
@@ -418,6 +580,12 @@ GEVEN_OM_CLOSING_STILL = (
 )
 GEVEN_OM_CLOSING_OTHER = "Je schreef wat je aan {wie} opviel: “{a}”."
 GEVEN_OM_CLOSING_QUESTION = "Hoe zou het voor {wie} zijn om dit van jou te horen, denk je?"
+GEVEN_OM_CLOSING_NO_SENTENCE = (
+    "Een zin vinden was nu nog lastig. Dat is heel gewoon: zeggen wat je ziet, zonder meteen "
+    "te helpen, is moeilijker dan het lijkt."
+)
+GEVEN_OM_CLOSING_SAW = "Je zag wel iets: “{a}”."
+GEVEN_OM_CLOSING_QUESTION_LATER = "Hoe zou het voor jou zijn om {wie} ooit te vertellen wat je zag?"
 
 VIER_LIJSTJES_OVERVIEW_TITLE = "Je vier lijstjes:"
 VIER_LIJSTJES_OVERVIEW_LINE = "• {lijst}: {namen}"
@@ -433,18 +601,28 @@ VIER_LIJSTJES_EARLIER = "Je maakte deze lijstjes eerder ook al. Met “laat mijn
 
 VERBONDENHEID_CLOSING_CHOSEN = "Je koos verbondenheid {richtingen}."
 VERBONDENHEID_CLOSING_NONE = "Je koos geen vaste richting, en dat mag."
+VERBONDENHEID_CLOSING_OWN = "Je koos je eigen richting: “{a}”."
+GEZONDHEID_CLOSING_AREA = "Je koos om te kijken naar {gebied}."
+GEZONDHEID_CLOSING_OWN = "Je koos zelf waar het over ging."
+GEZONDHEID_CLOSING_IMPORTANT = "Wat voor jou belangrijk is: “{a}”."
+GEZONDHEID_CLOSING_WISH = "En wat je anders zou willen: “{a}”."
+GEZONDHEID_CLOSING_QUESTION = "Het mag ook gewoon even blijven liggen. Wat wil jij zelf met wat je nu weet?"
+ZINGEVING_CLOSING_GOING = "Wat je gaande houdt: “{a}”."
+ZINGEVING_CLOSING_LITTLE = "Je schreef eerlijk op wat je gaande houdt, ook als dat nu weinig is."
+ZINGEVING_CLOSING_HOLD = "Houvast vind je bij: “{a}”."
+ZINGEVING_CLOSING_QUESTION = "Hoe is het om dit zo voor jezelf op te schrijven?"
 SAMENHANG_ASPECTS = {
-    "begrijpen": "snappen wat er aan de hand is",
-    "grip": "het gevoel dat je er invloed op hebt",
-    "zin": "of het de moeite waard is",
+    "begrijpen": "uitleggen wat er aan de hand is",
+    "grip": "wat je helpt om het te dragen",
+    "zin": "wat het de moeite waard maakt",
 }
 SAMENHANG_CLOSING_HARDEST = "Van de drie vragen leek deze het moeilijkst voor je: {aspect}."
 SAMENHANG_CLOSING_HARDEST_QUOTE = "Je schreef: “{a}”."
 SAMENHANG_CLOSING_HARDEST_QUESTION = "Wat maakt juist dat deel zo zwaar?"
-SAMENHANG_CLOSING_UNCLEAR = "Ik las je antwoorden over {situatie}."
+SAMENHANG_CLOSING_UNCLEAR = "Dank je voor je antwoorden over {situatie}."
 SAMENHANG_CLOSING_UNCLEAR_QUESTION = (
-    "Welke van de drie vond je het moeilijkst: snappen wat er speelt, invloed hebben, "
-    "of het de moeite waard vinden?"
+    "Welke van de drie vond je het moeilijkst: uitleggen wat er speelt, zien wat je helpt om "
+    "het te dragen, of voelen wat het de moeite waard maakt?"
 )
 SAMENHANG_SITUATION_FALLBACK = "wat je nu bezighoudt"
 

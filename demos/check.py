@@ -73,9 +73,38 @@ def _not_understood() -> List[str]:
     return [fold(v["text"]) for v in domain.get("responses", {}).get("utter_default", []) if v.get("text")]
 
 
-def _evidence(kind: str, lines: Sequence[str]) -> List[List[str]]:
-    """For each thing of `kind` in the participant's lines: words the reply must echo."""
+# What happened to a participant, and the words a reply may name it with (used when the noticing
+# engine has no event notices of its own).
+EVENTS = [
+    (r"\b(?:overleden|overlijden|gestorven|begrafenis)\b", ["overle", "verlies", "gestorven", "dood", "afscheid"]),
+    (r"\bpensioen\w*|\bgepensioneerd\b", ["pensioen"]),
+    (r"\b(?:scheiding|gescheiden)\b", ["scheiding", "gescheiden", "uit elkaar"]),
+    (r"\b(?:verhuisd|verhuizing|verhuizen)\b", ["verhui"]),
+    (r"\b(?:ontslag|ontslagen|werkloos)\b", ["ontslag", "werk"]),
+    (r"\b(?:ziek|ziekte|diagnose|ziekenhuis)\b", ["ziek", "diagnose"]),
+    (r"\buit\s+huis\b", ["uit huis"]),
+]
+
+
+def _event_evidence(lines: Sequence[str]) -> List[List[str]]:
     from actions import noticing
+
+    kind = getattr(noticing, "EVENT", None)
+    found: List[List[str]] = []
+    for line in lines:
+        if kind is not None:
+            found += [[n.value] for n in noticing.analyse(line).notices if n.kind == kind]
+        found += [echo for rx, echo in EVENTS if re.search(rx, line, re.IGNORECASE)]
+    return found
+
+
+def _evidence(kind: str, lines: Sequence[str]) -> List[List[str]]:
+    """For each thing of `kind` in the participant's lines: words the reply must echo (one is
+    enough; for a contrast, two)."""
+    from actions import noticing
+
+    if kind == "event":
+        return _event_evidence(lines)
 
     wanted = {"feeling": noticing.FEELING, "person": noticing.RELATION,
               "absolute": noticing.ABSOLUTE, "contrast": noticing.CONTRAST}[kind]

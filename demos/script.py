@@ -26,6 +26,7 @@ STEP_KINDS = ("say", "button", "later")
 STEP_KEYS = set(STEP_KINDS) | {"note", "expect"}
 #: what `notices:` may name, with what it means (checked in demos/check.py)
 NOTICE_KINDS = {
+    "event": "what happened to the participant (a loss, a move, retirement, illness ...)",
     "feeling": "a feeling the participant named",
     "person": "a person the participant mentioned (zus, collega ...)",
     "absolute": "an absolute word (nooit, niemand, altijd ...)",

@@ -7,8 +7,9 @@ Answers are passed around as a dict {question key: text}; a skipped question has
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
-from typing import Dict, List, Optional, Sequence
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from actions.noticing import analyse, compose, second_person, seed_for
 from core import texts
@@ -32,9 +33,13 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)
 
 @dataclass(frozen=True)
 class Question:
+    """One question. `short_ok`: a short answer ("niemand", "nee", an emoji) is welcome here and
+    never gets an invitation to say more (the question may invite a short, painful answer)."""
+
     key: str
     kind: str = FREE
     skippable: bool = True
+    short_ok: bool = False
 
 
 class Exercise:
@@ -78,7 +83,17 @@ def is_dont_know(text: str) -> bool:
 
 
 def is_empty(text: Optional[str]) -> bool:
-    return not words(text or "")
+    """No words and no emoji or other symbol that says something: nothing was answered."""
+    return not re.search(r"[^\W_]", text or "") and not has_symbol(text)
+
+
+def has_symbol(text: Optional[str]) -> bool:
+    """An emoji or another pictograph (a real answer, though it has no words)."""
+    return any(unicodedata.category(c) == "So" for c in text or "")
+
+
+def is_symbol_only(text: Optional[str]) -> bool:
+    return has_symbol(text) and not words(text or "")
 
 
 def quote(text: str, limit: int = QUOTE_CHARS) -> str:
@@ -92,12 +107,66 @@ def quote(text: str, limit: int = QUOTE_CHARS) -> str:
     return cut.rstrip(" ,.;:") + "…"
 
 
-def wie(text: Optional[str]) -> str:
-    """The person they chose, ready to repeat: 'mijn zus' -> 'je zus'; long answers -> 'die persoon'."""
+# Words for who someone is to the person ("mijn zus Anna": relation "zus", name "Anna").
+RELATIONS = frozenset("""
+zus zusje broer broertje moeder mama ma mams moeke vader papa pa vake ouders oma opa bomma bompa
+grootmoeder grootvader dochter dochtertje zoon zoontje kind kleinkind kleindochter kleinzoon tante
+oom nicht neef neefje nichtje schoonmoeder schoonvader schoonzus schoonbroer stiefmoeder stiefvader
+partner vriend vriendin vriendje vriendinnetje lief man vrouw echtgenoot echtgenote ex buurman
+buurvrouw buur collega baas leidinggevende chef teamleider manager klasgenoot docent leraar
+lerares juf meester huisarts dokter therapeut huisgenoot kennis peter meter petekind
+""".split())
+_SMALL = {"mijn", "m'n", "mn", "me", "onze", "ons", "de", "het", "een", "die", "dat", "van"}
+_ADJECTIVES = {"beste", "oude", "lieve", "oudste", "jongste", "kleine", "grote", "eigen", "nieuwe",
+               "vorige", "goede", "enige", "oudere", "jongere", "andere", "toenmalige", "vroegere"}
+_SHORT_NO = re.compile(
+    r"^\W*(?:nee+|neen|nope|niemand|niks|niets|geen|geen\s+idee|nooit|helaas\s+niet|niet\s+echt|"
+    r"ja+|jawel|soms|misschien|geen\s+een|geen\s+enkele?|weinig|(?:nee|neen),?\s+niemand)"
+    r"(?:\s+(?:eigenlijk|echt|hoor|meer|nu|zo|denk\s+ik|helaas))*\W*$", re.IGNORECASE)
+
+
+def person_parts(text: Optional[str]) -> Tuple[Optional[str], Optional[str]]:
+    """(relation, name) in a short answer about someone: "mijn zus Anna" -> ("zus", "Anna"),
+    "Anna (mijn zus)" -> ("zus", "Anna"), "Anna" -> (None, "Anna"), "mijn zus" -> ("zus", None)."""
+    found = words(text or "")
+    if not found or len(found) > 5:
+        return None, None
+    relation, name_words = None, []
+    for word in found:
+        low = word.lower()
+        if low in RELATIONS and relation is None:
+            relation = low
+        elif low in _SMALL or low in _ADJECTIVES:
+            continue
+        elif relation is None and not word[0].isupper() and any(w.lower() in RELATIONS for w in found):
+            continue  # a lower-case word before the relation describes it ("lieve zus")
+        else:
+            name_words.append(word)
+    if relation is None:
+        return None, " ".join(found) if found else None
+    if not name_words or len(name_words) > 2:
+        return relation, None
+    name = " ".join(w[0].upper() + w[1:] for w in name_words)
+    return relation, name
+
+
+def is_short_answer(text: Optional[str]) -> bool:
+    """"nee", "niemand", "soms", an emoji …: a short answer that needs no more words."""
+    return bool(_SHORT_NO.match((text or "").strip())) or is_symbol_only(text)
+
+
+def wie(text: Optional[str], full: bool = False) -> str:
+    """The person they chose, ready to repeat: 'mijn zus' -> 'je zus'; 'mijn collega Sanne' ->
+    'Sanne' (or 'je collega Sanne' with `full`, for the first mention); long answers -> 'die persoon'."""
     if not text or text == SKIPPED or is_dont_know(text):
         return texts.WIE_FALLBACK
     cleaned = re.sub(r"[^\w\s'’-]", " ", text, flags=re.UNICODE)
     parts = cleaned.split()
+    relation, name = person_parts(text)
+    if relation and name and not full:
+        return name
+    if relation and name and full:
+        return f"je {relation} {name}"
     if not parts or len(parts) > 3:
         return texts.WIE_FALLBACK
     phrase = second_person(" ".join(parts))
@@ -118,3 +187,18 @@ def notice_reply(parts: Sequence[str], seed_text: str = "") -> Optional[str]:
     if not analysis.notices:
         return None
     return compose(analysis, (), seed_for(seed_text or usable[-1])).text
+
+
+def ending_in_question(reply: Optional[str]) -> List[str]:
+    """The noticing reply as closing parts, always ending in the open closing question."""
+    if reply and reply.rstrip().endswith("?"):
+        return [reply]
+    return [p for p in (reply, texts.CLOSING_OPEN_QUESTION) if p]
+
+
+_DOUBLED = re.compile(r"([?!])”([.:])")
+
+
+def tidy(text: str) -> str:
+    """No doubled punctuation after a quote that ends in its own: “Hoe is het?”. -> “Hoe is het?”"""
+    return _DOUBLED.sub(lambda m: f"{m.group(1)}”", text)

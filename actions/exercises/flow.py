@@ -5,38 +5,53 @@
 - `action_resume_reflection`: continue_exercise, also in a new conversation; progress comes
   from the reflection store, not the tracker.
 - `action_pause_reflection`: stop_exercise while the form runs; progress stays kept.
-- `action_finish_reflection`: after the last question: reflect back what was noticed across the
-  answers, close the run in the store, offer what could come next.
+- `action_finish_reflection`: after the answer to the closing question (the form's last slot,
+  asked by the ask action with the reflection on all answers): acknowledge it, close the run in
+  the store, and only then offer what could come next ("ja" leads to the choice of reflections,
+  "nee" to a kind close: data/rules/exercises.yml).
 """
 import re
-from typing import Any, Dict, Optional, Text
+from typing import Any, Dict, Optional, Sequence, Text
 
-from rasa_sdk import Action, Tracker
+from rasa_sdk import Tracker
 from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.base import Events, StoreAction
+from actions.base import Events, StoreAction, intent_name
 from actions.exercises import progress
-from actions.exercises.base import SLOTS
+from actions.exercises.acknowledge import pick
+from actions.exercises.base import (
+    RELATIONS,
+    SKIPPED,
+    SLOTS,
+    has_symbol,
+    is_dont_know,
+    is_short_answer,
+    quote,
+    tidy,
+    words,
+)
 from actions.exercises.form import (
     FIRST_TRY_SLOT,
     FORM,
+    HINT_RESUMED,
     HINT_SLOT,
     NUDGED_SLOT,
-    answers_from,
-    required,
+    is_closing,
+    question_count,
 )
 from actions.exercises.registry import get
-from actions.exercises.vier_lijstjes import lists_from, overview
 from core import texts
-from core.advice_guard import is_clean
 from store.render import exercise_label
 from store.repository import OpenSession, StoreUnavailable
 
 MENU = "utter_menu"
-QUOTED = re.compile(r"“[^”]*”")  # the person's own words: the guard checks what we add around them
-OVERVIEW_STEP = "overzicht"
+GOODBYE_INTENT = "goodbye"
+_NAME = re.compile(r"\b[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?\b")
+_NOT_NAMES = {"ik", "het", "de", "dat", "die", "dit", "ja", "nee", "mijn", "hij", "zij", "ze", "we", "wij",
+              "en", "maar", "als", "dan", "toen", "soms", "misschien", "eigenlijk", "dank", "oké"}
+_MY_RELATION = re.compile(r"\b(?:mijn|m'n|mn)\s+(\w+)", re.IGNORECASE)
 
 
 def run_slots(exercise: Optional[str], session_id: Optional[str],
@@ -49,18 +64,24 @@ def run_slots(exercise: Optional[str], session_id: Optional[str],
 
 
 def resume_events(dispatcher: CollectingDispatcher, run: OpenSession) -> Events:
-    """Tell the person where they are and activate the form at the first open question."""
+    """Tell the person where they are, with a line of what they wrote before, and activate the
+    form at the first open question."""
     exercise = get(run.exercise)
     state = run.progress or {}
     answers = {s: v for s, v in (state.get("answers") or {}).items() if s in SLOTS and isinstance(v, str)}
-    done = len(answers)
-    total = len(required(exercise, answers))
+    total = question_count(exercise, answers) if exercise else len(answers)
+    done = len([s for s in SLOTS[:total] if s in answers])
+    label = exercise_label(run.exercise)
     if done:
-        dispatcher.utter_message(text=texts.RESUMED.format(label=exercise_label(run.exercise),
-                                                           done=done, total=total))
+        lines = [texts.RESUMED.format(label=label, done=done, total=total)]
+        last = next((answers[s] for s in reversed(SLOTS) if answers.get(s) not in (None, SKIPPED)), None)
+        if last:
+            lines.append(texts.RESUMED_LAST.format(a=quote(last, 80)))
+        dispatcher.utter_message(text=tidy(" ".join(lines)))
     else:
-        dispatcher.utter_message(text=texts.RESUMED_FRESH.format(label=exercise_label(run.exercise)))
-    return run_slots(run.exercise, run.id, answers, state.get("first_try")) + [ActiveLoop(FORM)]
+        dispatcher.utter_message(text=texts.RESUMED_FRESH.format(label=label))
+    return run_slots(run.exercise, run.id, answers, state.get("first_try")) + [
+        SlotSet(HINT_SLOT, HINT_RESUMED), ActiveLoop(FORM)]
 
 
 class ActionStartReflection(StoreAction):
@@ -101,11 +122,20 @@ class ActionResumeReflection(StoreAction):
         return resume_events(dispatcher, unfinished)
 
 
-class ActionPauseReflection(Action):
+class ActionPauseReflection(StoreAction):
+    """Pause on "stop". At the closing question there is nothing left to pause: the run is closed."""
+
     def name(self) -> Text:
         return "action_pause_reflection"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Events:
+    async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Events:
+        exercise = get(tracker.get_slot("exercise"))
+        requested = tracker.get_slot("requested_slot")
+        if exercise is not None and requested in SLOTS and is_closing(exercise, tracker.slots,
+                                                                       SLOTS.index(requested)):
+            dispatcher.utter_message(text=texts.CLOSING_STOPPED)
+            progress.finish(tracker, tracker.get_slot(progress.SESSION_SLOT), self.store_factory)
+            return [ActiveLoop(None)] + run_slots(None, None)
         dispatcher.utter_message(text=texts.PAUSED)
         return [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet(HINT_SLOT, None),
                 SlotSet(NUDGED_SLOT, None)]
@@ -121,21 +151,37 @@ class ActionFinishReflection(StoreAction):
         if exercise is None:
             return []
         session_id = tracker.get_slot(progress.SESSION_SLOT)
-        answers = answers_from(exercise, tracker.slots)
-        extra = {"first_try": tracker.get_slot(FIRST_TRY_SLOT)}
-        if key == "vier_lijstjes":
-            extra["done_before"] = progress.done_before(tracker, key, OVERVIEW_STEP, session_id,
-                                                        self.store_factory)
-            if answers:
-                progress.log_answer(dispatcher, tracker, key, OVERVIEW_STEP, overview(lists_from(answers)),
-                                    session_id, self.store_factory)
-        for parts in exercise.closing(answers, extra):
-            kept = [p for p in parts if p and is_clean(QUOTED.sub("“”", p))]
-            if kept:
-                dispatcher.utter_message(text=" ".join(kept))
+        closing_slot = SLOTS[min(question_count(exercise, tracker.slots), len(SLOTS) - 1)]
+        answer = tracker.get_slot(closing_slot)
+        progress.finish(tracker, session_id, self.store_factory)
+        if intent_name(tracker.latest_message) == GOODBYE_INTENT:  # "dank je, doei": a goodbye
+            dispatcher.utter_message(text=texts.CLOSING_GOODBYE)
+            return run_slots(None, None)
+        earlier = [v for s, v in tracker.slots.items() if s in SLOTS and isinstance(v, str) and v != answer]
+        person = person_named(answer if isinstance(answer, str) else "", earlier)
+        if not isinstance(answer, str) or answer == SKIPPED:
+            ack = texts.ACK_CLOSING_NONE
+        elif person:
+            ack = pick(texts.ACK_CLOSING_PERSON, answer).format(wie=person)
+        elif is_short_answer(answer) or is_dont_know(answer) or has_symbol(answer) or len(words(answer)) < 4:
+            ack = pick(texts.ACK_CLOSING_SHORT, answer)
+        else:
+            ack = pick(texts.ACK_CLOSING, answer)
         dispatcher.utter_message(
-            text=texts.CLOSING_NEXT,
+            text=f"{ack} {texts.CLOSING_NEXT}",
             buttons=[{"title": t, "payload": p} for t, p in texts.CLOSING_NEXT_BUTTONS],
         )
-        progress.finish(tracker, session_id, self.store_factory)
         return run_slots(None, None)
+
+
+def person_named(text: str, earlier: Sequence[str] = ()) -> Optional[str]:
+    """Someone the answer names, to say back: by relation ("mijn zus" -> "je zus"), or by a name
+    they wrote in an earlier answer of this reflection ("Ilse"); else None."""
+    match = _MY_RELATION.search(text or "")
+    if match and match.group(1).lower() in RELATIONS:
+        return f"je {match.group(1).lower()}"
+    before = " ".join(earlier)
+    for name in _NAME.findall(text or "")[1:] + _NAME.findall(text or "")[:1]:
+        if name.lower() not in _NOT_NAMES and re.search(rf"\b{re.escape(name)}\b", before):
+            return name
+    return None

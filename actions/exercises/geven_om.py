@@ -7,7 +7,7 @@ is not noticing, they hear so gently and get one more try.
 import re
 from typing import Dict, List, Optional
 
-from actions.exercises.base import NAME, Exercise, Question, quote, wie
+from actions.exercises.base import NAME, Exercise, Question, is_dont_know, quote, wie
 from core import texts
 from core.advice_guard import find_violations, normalise
 
@@ -45,7 +45,21 @@ _NOTICING = [
     r"\bje\s+(?:lijkt|leek|bent|was|klinkt|klonk)\b",
     r"\bopgevallen\b",
 ]
+# A question that carries advice ("heb je al eens aan … gedacht?"): no invitation, a suggestion.
+_ADVICE_QUESTION = [
+    r"\bheb\s+je\s+(?:al\s+)?(?:eens\s+|ooit\s+)?(?:aan|over)\b[^.?!]{0,60}\bgedacht\b",
+    r"\bheb\s+je\s+(?:al\s+)?(?:eens\s+|ooit\s+)?[^.?!]{0,40}\b(?:geprobeerd|overwogen)\b",
+    r"\bwaarom\s+(?:ga|doe|probeer|bel|zoek|neem|vraag)\s+je\s+(?:niet|geen)\b",
+    r"\bzou\s+je\s+(?:niet\s+)?(?:eens|beter|misschien)\b",
+    r"\b(?:kun|kan|moet|zou)\s+je\s+(?:niet\s+)?(?:eens|beter|misschien)\b",
+    r"\bmisschien\s+(?:moet|kun|kan|zou)\s+je\b",
+    r"\bwat\s+dacht\s+je\s+van\b",
+    r"\bhet\s+kan\s+helpen\s+om\b",
+    r"\bals\s+ik\s+(?:jou|u)\s+was\b",
+    r"\bwil\s+je\s+niet\s+(?:eens|liever)\b",
+]
 _WORRY_RX = [re.compile(r) for r in _WORRY]
+_ADVICE_QUESTION_RX = [re.compile(r) for r in _ADVICE_QUESTION]
 _FIXING_RX = [re.compile(r) for r in _FIXING]
 _NOTICING_RX = [re.compile(r) for r in _NOTICING]
 
@@ -58,7 +72,7 @@ def classify(sentence: str) -> str:
         return WORRY
     if rules & _REASSURANCE_RULES:
         return REASSURANCE
-    if rules:
+    if rules or any(rx.search(norm) for rx in _ADVICE_QUESTION_RX):
         return ADVICE
     if any(rx.search(norm) for rx in _FIXING_RX):
         return FIXING
@@ -75,12 +89,14 @@ class GevenOm(Exercise):
     key = "geven_om"
     questions = (
         Question("wie", NAME, skippable=False),
-        Question("opgemerkt"),
+        Question("opgemerkt", short_ok=True),
         Question("zin", skippable=False),
     )
 
     def question_text(self, question: Question, answers: Dict[str, str]) -> str:
         return texts.GEVEN_OM_QUESTIONS[question.key].format(wie=wie(answers.get("wie")))
+
+    # Once the name is known, the name is used ("Sanne"), not the whole phrase ("je collega Sanne").
 
     def check(self, question: Question, text: str, answers: Dict[str, str]) -> Optional[str]:
         if question.key != "zin":
@@ -97,6 +113,12 @@ class GevenOm(Exercise):
     def closing(self, answers: Dict[str, str], extra: Dict[str, str]) -> List[List[str]]:
         person = wie(answers.get("wie"))
         sentence = answers.get("zin")
+        if sentence and is_dont_know(sentence):  # "weet ik niet" is no sentence to quote or praise
+            noticed = answers.get("opgemerkt")
+            lines = [texts.GEVEN_OM_CLOSING_NO_SENTENCE]
+            if noticed and not is_dont_know(noticed):
+                lines.append(texts.GEVEN_OM_CLOSING_SAW.format(a=quote(noticed)))
+            return [lines + [texts.GEVEN_OM_CLOSING_QUESTION_LATER.format(wie=person)]]
         if not sentence:
             noticed = answers.get("opgemerkt")
             if not noticed:

@@ -93,3 +93,14 @@ def done_before(tracker: Tracker, exercise: str, step: str, session_id: Optional
     except StoreUnavailable:
         return False
     return any(r.exercise == exercise and r.step == step and r.session_id != session_id for r in rows)
+
+
+def has_step(tracker: Tracker, session_id: Optional[str], step: str, factory: StoreFactory) -> bool:
+    """Whether this run already kept `step` (a closing question asked again after a resume)."""
+    if session_id is None:
+        return False
+    try:
+        rows = open_store(factory).all_reflections(*identity(tracker))
+    except StoreUnavailable:
+        return False
+    return any(r.session_id == session_id and r.step == step for r in rows)

@@ -3,7 +3,7 @@
 Closing: what the noticing engine finds across the answers."""
 from typing import Dict, List
 
-from actions.exercises.base import Exercise, Question, notice_reply
+from actions.exercises.base import Exercise, Question, ending_in_question, notice_reply
 from core import texts
 
 
@@ -18,4 +18,4 @@ class Reflectievragen(Exercise):
         if not answers:
             return [[texts.CLOSING_ALL_SKIPPED]]
         reply = notice_reply(list(answers.values()), self.key)
-        return [[texts.CLOSING_THANKS, reply or texts.CLOSING_OPEN_QUESTION]]
+        return [[texts.CLOSING_THANKS, *ending_in_question(reply)]]

@@ -1,5 +1,6 @@
-"""`samenhang`: sense of coherence about a current situation (can you explain it, do you have
-some grip on it, is it worth your energy?).
+"""`samenhang`: sense of coherence about a current situation, as three open questions: how
+would you explain it, what helps you carry it (yourself, and the hands held out to you), and
+what makes it worth it, what gets you up in the morning.
 
 Closing: which of the three seemed hardest, from their answers (a skipped question, "nee",
 "niet", "weet ik niet" …); when that is unclear, the person is asked which one it was."""
@@ -41,9 +42,9 @@ class Samenhang(Exercise):
     key = "samenhang"
     questions = (
         Question("situatie", skippable=False),
-        Question("begrijpen"),
-        Question("grip"),
-        Question("zin"),
+        Question("begrijpen", short_ok=True),
+        Question("grip", short_ok=True),
+        Question("zin", short_ok=True),
     )
 
     def question_text(self, question: Question, answers: Dict[str, str]) -> str:

@@ -1,11 +1,25 @@
 """`verbondenheid`: the six directions of connectedness. The person picks one or two that
-speak to them and reflects on them; nothing is scored.
+speak to them, by number or in words, or names their own (a pet, music, faith, a place): their
+own direction is accepted and said back in their words. Nothing is scored.
+
+"een" is only the number 1 in a short answer of numbers ("een en drie"), never in a sentence
+("ik voel me een met de natuur").
 
 Closing: the chosen directions and what the noticing engine finds in their reflections."""
 import re
 from typing import Dict, List, Optional
 
-from actions.exercises.base import CHOICE, Exercise, Question, is_dont_know, notice_reply
+from actions.exercises.base import (
+    CHOICE,
+    Exercise,
+    Question,
+    ending_in_question,
+    is_dont_know,
+    notice_reply,
+    quote,
+    words,
+)
+from actions.noticing import second_person
 from core import texts
 
 # Words that point to a direction (index into texts.VERBONDENHEID_DIRECTIONS).
@@ -15,11 +29,28 @@ _KEYWORDS = [
     (2, r"\b(?:omgeving|natuur|buiten|wijk|buurt|dieren|bos|zee|tuin)\b"),
     (3, r"\b(?:zin|betekenis|zingeving|geloof|spiritu\w*)\b"),
     (4, r"\b(?:afkomst|vandaan|toekomst|verleden|wortels|naartoe|roots)\b"),
-    (5, r"\b(?:dingen|spullen|materi\w*|huis|thuis|voorwerpen|bezit\w*)\b"),
+    (5, r"\b(?:dingen|spullen|materi\w*|voorwerpen|bezit\w*)\b"),
 ]
 _KEYWORDS_RX = [(i, re.compile(rx, re.IGNORECASE)) for i, rx in _KEYWORDS]
 _NUMBER_WORDS = {"een": 1, "één": 1, "eerste": 1, "twee": 2, "tweede": 2, "drie": 3, "derde": 3,
                  "vier": 4, "vierde": 4, "vijf": 5, "vijfde": 5, "zes": 6, "zesde": 6}
+_NUMBER_RX = re.compile(r"\b([1-6])\b|\b(" + "|".join(_NUMBER_WORDS) + r")\b")
+# Words that may surround numbers in a short choice ("nummer 2 en de vijfde").
+_CHOICE_WORDS = {"en", "of", "nummer", "nummers", "de", "het", "richting", "richtingen", "ik", "kies",
+                 "vooral", "allebei", "beide", "misschien", "denk", "doe", "maar", "neem"}
+_OWN_LEAD = re.compile(r"^(?:(?:ik\s+(?:kies|voel\s+me\s+verbonden|denk\s+aan)|vooral|toch|eigenlijk)\s+)?"
+                       r"(?:(?:de\s+)?verbondenheid\s+)?(?:met\s+)?", re.IGNORECASE)
+_OWN_SPLIT = re.compile(r"\s*(?:,|;|/|\ben\b|\bof\b)\s*", re.IGNORECASE)
+_SMALL_FIRST = {"de", "het", "een", "mijn", "m'n", "mn", "onze", "ons", "al", "alle", "muziek", "mensen",
+                "dieren", "mezelf", "mijzelf", "jezelf"}
+OWN_WORDS = 5  # an own direction longer than this is not repeated as a label
+
+
+def _numbers_only(text: str) -> bool:
+    """A short choice of numbers ("2 en 3", "een en vier", "nummer vijf")."""
+    found = [w.lower() for w in re.findall(r"[^\W_]+", text)]
+    return bool(found) and len(found) <= 8 and all(
+        w in _NUMBER_WORDS or w in _CHOICE_WORDS or w in {"1", "2", "3", "4", "5", "6"} for w in found)
 
 
 def parse_directions(text: Optional[str], limit: int = 2) -> List[int]:
@@ -27,52 +58,81 @@ def parse_directions(text: Optional[str], limit: int = 2) -> List[int]:
     if not text or is_dont_know(text):
         return []
     found = []
-    for match in re.finditer(r"\b([1-6])\b|\b(" + "|".join(_NUMBER_WORDS) + r")\b", text.lower()):
-        number = int(match.group(1)) if match.group(1) else _NUMBER_WORDS[match.group(2)]
-        found.append((match.start(), number - 1))
+    numbers_only = _numbers_only(text)
+    for match in _NUMBER_RX.finditer(text.lower()):
+        if match.group(1):
+            found.append((match.start(), int(match.group(1)) - 1))
+        elif numbers_only:
+            found.append((match.start(), _NUMBER_WORDS[match.group(2)] - 1))
     for index, rx in _KEYWORDS_RX:
         keyword = rx.search(text)
         if keyword:
             found.append((keyword.start(), index))
-    chosen = []
+    chosen: List[int] = []
     for _, index in sorted(found):
         if index not in chosen:
             chosen.append(index)
     return chosen[:limit]
 
 
+def own_directions(text: Optional[str], limit: int = 2) -> List[str]:
+    """Their own directions in their words, ready to follow "verbondenheid": "mijn hond en muziek"
+    -> ["met je hond", "met muziek"]. Empty for a choice by number or a long answer."""
+    if not text or is_dont_know(text) or _numbers_only(text) or re.search(r"\b[1-6]\b", text):
+        return []
+    if len(words(text)) > 2 * OWN_WORDS:
+        return []
+    own = []
+    for part in _OWN_SPLIT.split(text.strip().rstrip(".!?")):
+        part = _OWN_LEAD.sub("", part.strip(" .,!?"))
+        if not words(part) or len(words(part)) > OWN_WORDS:
+            continue
+        if part.split()[0].lower() in _SMALL_FIRST:
+            part = part[0].lower() + part[1:]
+        own.append("met " + second_person(part))
+    return own[:limit]
+
+
+def labels(text: Optional[str]) -> List[str]:
+    """The directions as said back: their own words when they used their own, else the six."""
+    own = own_directions(text)
+    if own:
+        return own
+    return [texts.VERBONDENHEID_DIRECTIONS[i] for i in parse_directions(text)]
+
+
 class Verbondenheid(Exercise):
     key = "verbondenheid"
     questions = (
-        Question("richtingen", CHOICE, skippable=False),
+        Question("richtingen", CHOICE, skippable=False, short_ok=True),
         Question("eerste"),
         Question("tweede"),
     )
 
     def active_questions(self, answers: Dict[str, str]) -> List[Question]:
-        chosen = parse_directions(answers.get("richtingen"))
+        chosen = labels(answers.get("richtingen"))
         return list(self.questions if len(chosen) > 1 else self.questions[:2])
 
     def question_text(self, question: Question, answers: Dict[str, str]) -> str:
-        chosen = parse_directions(answers.get("richtingen"))
+        answer = answers.get("richtingen")
+        chosen = labels(answer)
         if question.key == "eerste" and not chosen:
+            if answer and not is_dont_know(answer) and words(answer):
+                return texts.VERBONDENHEID_QUESTIONS["eerste_eigen"].format(a=quote(answer, 80))
             return texts.VERBONDENHEID_QUESTIONS["eerste_open"]
         position = {"eerste": 0, "tweede": 1}.get(question.key)
-        direction = texts.VERBONDENHEID_DIRECTIONS[chosen[position]] if position is not None else ""
+        direction = chosen[position] if position is not None and position < len(chosen) else ""
         return texts.VERBONDENHEID_QUESTIONS[question.key].format(richting=direction)
 
-    def check(self, question: Question, text: str, answers: Dict[str, str]) -> Optional[str]:
-        if question.key == "richtingen" and not is_dont_know(text) and not parse_directions(text):
-            return "verbondenheid:geen_richting"
-        return None
-
-    def hint_text(self, hint: str, answers: Dict[str, str]) -> Optional[str]:
-        return texts.HINT_NO_DIRECTION if hint == "verbondenheid:geen_richting" else None
-
     def closing(self, answers: Dict[str, str], extra: Dict[str, str]) -> List[List[str]]:
-        chosen = [texts.VERBONDENHEID_DIRECTIONS[i] for i in parse_directions(answers.get("richtingen"))]
-        lead = (texts.VERBONDENHEID_CLOSING_CHOSEN.format(richtingen=" en ".join(chosen)) if chosen
-                else texts.VERBONDENHEID_CLOSING_NONE)
+        answer = answers.get("richtingen")
+        chosen = labels(answer)
+        if chosen:
+            lead = texts.VERBONDENHEID_CLOSING_CHOSEN.format(richtingen=" en ".join(chosen))
+        elif answer and not is_dont_know(answer) and words(answer):
+            lead = texts.VERBONDENHEID_CLOSING_OWN.format(a=quote(answer, 80))
+        else:
+            lead = texts.VERBONDENHEID_CLOSING_NONE
         reflections = [answers[k] for k in ("eerste", "tweede") if k in answers]
         reply = notice_reply(reflections, self.key)
-        return [[lead, reply or texts.CLOSING_OPEN_QUESTION]]
+        return [[lead, *ending_in_question(reply)]]

@@ -1,6 +1,7 @@
-"""The six guided reflections end to end, through the trained model and a real action server:
-completed, stopped and resumed in a new session, interrupted by a crisis, and given unhelpful
-answers. What was logged is read back from the reflection store the action server wrote to."""
+"""The guided reflections end to end, through the trained model and a real action server:
+completed (the closing question answered, then the offer of what next), stopped and resumed in a
+new session, interrupted by a crisis, and given unhelpful or short answers. What was logged is
+read back from the reflection store the action server wrote to."""
 import pytest
 
 from core.advice_guard import find_violations
@@ -44,11 +45,25 @@ SCRIPTS = {
     ]),
     "samenhang": (["situatie", "begrijpen", "grip", "zin"], [
         "Mijn moeder is ziek en er komt veel op me af.",
-        "Ja, dat kan ik wel uitleggen aan anderen.",
-        "Nee, ik heb er eigenlijk geen invloed op.",
-        "Ja, zij is het zeker waard.",
+        "Dat ze steeds zwakker wordt en dat ik alles regel.",
+        "Nee, eigenlijk niets. Ik heb er geen invloed op.",
+        "Mijn moeder zelf. Zij is het waard.",
+    ]),
+    "positieve_gezondheid": (["gebied", "hoe_nu", "belangrijk", "wens"], [
+        "5",
+        "Niet zo goed. Sinds mijn pensioen kom ik weinig onder de mensen.",
+        "Dat ik ergens bij hoor en dat iemand op me rekent.",
+        "nee",
+    ]),
+    "zingeving": (["zin", "gaande", "houvast", "mist"], [
+        "Mijn kleinkinderen en mijn tuin.",
+        "niets eigenlijk",
+        "Mijn buurvrouw, die komt elke week langs.",
+        "Iemand om mee te praten over vroeger.",
     ]),
 }
+# What the person answers to the closing question (kept as the last step, "afsluiting").
+CLOSING_ANSWER = "Ik denk dat ik er nog even over wil nadenken."
 CLOSING_MARKS = {
     "kennen": "altijd",
     "geven_om": "opmerken",
@@ -56,6 +71,8 @@ CLOSING_MARKS = {
     "reflectievragen": "?",
     "verbondenheid": "met anderen die je waardeert",
     "samenhang": "invloed",
+    "positieve_gezondheid": "meedoen met anderen",
+    "zingeving": "buurvrouw",
 }
 EXERCISES = list(SCRIPTS)
 
@@ -91,10 +108,16 @@ def test_complete_a_reflection(assistant, sender, store, exercise):
     replies = assistant.say(sender, answers[-1])
     closing = clean("\n".join(m.get("text") or "" for m in replies))
     assert CLOSING_MARKS[exercise] in closing, closing
+    assert closing.rstrip().endswith("?"), closing
+    assert not any(m.get("buttons") for m in replies), "no menu before the closing question is answered"
+    replies = assistant.say(sender, CLOSING_ANSWER)
+    after = clean("\n".join(m.get("text") or "" for m in replies))
+    assert "Ik geef geen" not in after and "reflectie" in after, after
     assert any(b["payload"] == "/start_exercise" for m in replies for b in m.get("buttons", []))
     rows = logged(store, sender)
-    assert [r.step for r in rows] == steps
+    assert [r.step for r in rows] == steps + ["afsluiting"]
     assert [r.text for r in rows][: len(answers)] == answers
+    assert rows[-1].text == CLOSING_ANSWER
     assert all(r.exercise == exercise for r in rows) and len({r.session_id for r in rows}) == 1
     assert store.open_session(CHANNEL, sender) is None
     assert assistant.tracker(sender).active_loop_name is None
@@ -118,12 +141,14 @@ def test_stop_halfway_and_resume_in_a_new_session(assistant, sender, store, exer
 
     resumed = assistant.texts(sender, "ga verder")
     assert "We gaan verder" in resumed, resumed
+    assert answers[half - 1][:30] in resumed, "a line of what they wrote before"
     for answer in answers[half:-1]:
         assistant.texts(sender, answer)
     closing = assistant.texts(sender, answers[-1])
     assert CLOSING_MARKS[exercise] in closing, closing
+    assistant.texts(sender, CLOSING_ANSWER)
     rows = logged(store, sender)
-    assert [r.step for r in rows] == steps
+    assert [r.step for r in rows] == steps + ["afsluiting"]
     assert len({r.session_id for r in rows}) == 1
     assert store.open_session(CHANNEL, sender) is None
 
@@ -174,3 +199,66 @@ def test_privacy_commands_work_in_the_middle_of_a_reflection(assistant, sender, 
     assert "wissen" in question and assistant.tracker(sender).active_loop_name is None
     assert "gewist" in assistant.texts(sender, "ja")
     assert logged(store, sender) == [] and store.open_session(CHANNEL, sender) is None
+
+
+def finish(assistant, sender, exercise, closing_answer):
+    """Runs a reflection with its script, answers the closing question; returns the replies."""
+    start(assistant, sender, exercise)
+    for answer in SCRIPTS[exercise][1]:
+        assistant.texts(sender, answer)
+    return assistant.say(sender, closing_answer)
+
+
+def test_the_closing_answer_is_received_and_yes_leads_to_the_choice(assistant, sender, store):
+    replies = finish(assistant, sender, "geven_om", "ik denk dat ze het fijn zou vinden")
+    said = clean("\n".join(m.get("text") or "" for m in replies))
+    assert "Ik geef geen" not in said and "overwogen" not in said, said
+    assert logged(store, sender)[-1].step == "afsluiting"
+    menu = assistant.say(sender, "ja")
+    assert "Ik luister" not in "\n".join(m.get("text") or "" for m in menu)
+    payloads = [b["payload"] for m in menu for b in m.get("buttons", [])]
+    assert any("zingeving" in p for p in payloads) and any("kennen" in p for p in payloads), payloads
+
+
+def test_no_to_another_reflection_is_a_kind_close(assistant, sender):
+    finish(assistant, sender, "samenhang", "nee")
+    close = assistant.texts(sender, "nee")
+    assert "Dank je" in close and "?" not in close, close
+    assert assistant.tracker(sender).active_loop_name is None
+
+
+def test_short_painful_answers_are_received_not_nudged(assistant, sender, store):
+    start(assistant, sender, "vier_lijstjes")
+    assistant.texts(sender, "mijn zus Anna, Piet")
+    assistant.texts(sender, "Anna")
+    nobody = assistant.texts(sender, "niemand")
+    assert "niemand" in nobody.lower() and "wie geeft om jou" in nobody.lower(), nobody
+    closing = assistant.texts(sender, "weet ik niet")
+    assert "Anna goed" not in closing and "Piet" in closing, closing  # "mijn zus Anna" = "Anna"
+    assert [r.text for r in logged(store, sender)][:4] == ["mijn zus Anna, Piet", "Anna", "niemand", "weet ik niet"]
+    start_samenhang = assistant.texts(sender, "nee")  # the answer to the closing question
+    assert "reflectie" in start_samenhang
+
+
+def test_a_known_name_is_used_not_the_whole_phrase(assistant, sender):
+    start(assistant, sender, "geven_om")
+    first = assistant.texts(sender, "mijn collega Sanne")
+    assert first.count("Sanne") >= 2 and first.count("je collega Sanne") <= 1, first
+    assistant.texts(sender, "Ze lacht niet meer mee bij de koffie en zit vaak alleen achter haar scherm.")
+    closing = assistant.texts(sender, "Het valt me op dat je stiller bent bij de koffie. Hoe gaat het met je?")
+    assert "Sanne" in closing and "je collega Sanne" not in closing, closing
+
+
+def test_own_direction_of_connectedness_is_reflected(assistant, sender):
+    start(assistant, sender, "verbondenheid")
+    asked = assistant.texts(sender, "mijn hond")
+    assert "je hond" in asked and "?" in asked, asked
+
+
+@pytest.mark.parametrize("question, mark", [
+    ("wat is zingeving", "'s morgens"),
+    ("wat bedoel je met gezien en gehoord", "Brené Brown"),
+    ("wat is positieve gezondheid", "regie"),
+])
+def test_the_ideas_behind_the_new_reflections_are_explained(assistant, sender, question, mark):
+    assert mark in assistant.texts(sender, question)

@@ -13,7 +13,8 @@ export const TEXT = {
   typing: "De assistent typt…",
   connecting: "Even verbinding maken…",
   offline: "Geen verbinding. We proberen het opnieuw.",
-  privacy: "We bewaren dit gesprek, zodat je later verder kunt.",
+  privacy:
+    "We bewaren dit gesprek en je reflecties, alleen voor jou, zodat je later verder kunt. Wissen kan altijd.",
   deleteData: "Wis mijn gegevens",
   forgetDevice: "Vergeet dit apparaat",
   forgetDeviceHint:

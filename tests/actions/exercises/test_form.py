@@ -24,25 +24,44 @@ def session(factory):
     return start(make_tracker(), "samenhang", factory)
 
 
-def test_required_slots_follow_the_exercise():
-    assert required(EXERCISES["samenhang"], {}) == ["antwoord_1", "antwoord_2", "antwoord_3", "antwoord_4"]
-    assert len(required(EXERCISES["reflectievragen"], {})) == 5
+def test_required_slots_follow_the_exercise_plus_the_closing_answer():
+    assert required(EXERCISES["samenhang"], {}) == ["antwoord_1", "antwoord_2", "antwoord_3", "antwoord_4",
+                                                    "antwoord_5"]
+    assert len(required(EXERCISES["reflectievragen"], {})) == 6
     one = {"antwoord_1": "2"}
     two = {"antwoord_1": "2 en 3"}
-    assert len(required(EXERCISES["verbondenheid"], one)) == 2
-    assert len(required(EXERCISES["verbondenheid"], two)) == 3
+    assert len(required(EXERCISES["verbondenheid"], one)) == 3
+    assert len(required(EXERCISES["verbondenheid"], two)) == 4
+    assert all(len(required(e, {"antwoord_1": "2 en 3"})) <= 6 for e in EXERCISES.values())
 
 
 def test_one_word_answer_gets_one_invitation_then_is_accepted(factory, store, session):
-    slots = {"exercise": "samenhang", "reflection_session": session, "antwoord_1": "Ruzie met mijn zus."}
-    first, _ = validate(factory, "antwoord_2", "nee", **slots)
-    assert first["antwoord_2"] is None and first["reflection_hint"] == "kort"
-    assert first["requested_slot"] == "antwoord_2"
-    second, _ = validate(factory, "antwoord_2", "nee", reflection_nudged="antwoord_2", **slots)
-    assert second["antwoord_2"] == "nee" and second["requested_slot"] == "antwoord_3"
+    slots = {"exercise": "samenhang", "reflection_session": session}
+    first, _ = validate(factory, "antwoord_1", "werk", **slots)
+    assert first["antwoord_1"] is None and first["reflection_hint"] == "kort"
+    assert first["requested_slot"] == "antwoord_1"
+    second, _ = validate(factory, "antwoord_1", "werk", reflection_nudged="antwoord_1", **slots)
+    assert second["antwoord_1"] == "werk" and second["requested_slot"] == "antwoord_2"
     rows = store.all_reflections(CHANNEL, "persoon-1")
-    assert [(r.exercise, r.step, r.text, r.session_id) for r in rows] == [("samenhang", "begrijpen", "nee", session)]
-    assert store.open_session(CHANNEL, "persoon-1").progress["answers"]["antwoord_2"] == "nee"
+    assert [(r.exercise, r.step, r.text, r.session_id) for r in rows] == [("samenhang", "situatie", "werk", session)]
+    assert store.open_session(CHANNEL, "persoon-1").progress["answers"]["antwoord_1"] == "werk"
+
+
+@pytest.mark.parametrize("answer", ["nee", "niemand", "weet ik niet", "😔", "niemand eigenlijk"])
+def test_short_painful_answers_are_never_nudged(factory, store, session, answer):
+    slots = {"exercise": "samenhang", "reflection_session": session, "antwoord_1": "Ruzie met mijn zus."}
+    values, _ = validate(factory, "antwoord_3", answer, antwoord_2="Ja.", **slots)
+    assert values["antwoord_3"] == answer and values.get("reflection_hint") is None
+    lists = {"exercise": "vier_lijstjes", "reflection_session": session}
+    values, _ = validate(factory, "antwoord_3", answer, antwoord_1="Anna", antwoord_2="Anna", **lists)
+    assert values["antwoord_3"] == answer
+
+
+def test_the_closing_answer_is_kept_as_the_last_step(factory, store, session):
+    answers = {"antwoord_1": "Werk.", "antwoord_2": "Ja.", "antwoord_3": "Nee.", "antwoord_4": "Ja."}
+    values, _ = validate(factory, "antwoord_5", "nee", exercise="samenhang", reflection_session=session, **answers)
+    assert values["antwoord_5"] == "nee" and values["requested_slot"] is None
+    assert [(r.step, r.text) for r in store.all_reflections(CHANNEL, "persoon-1")] == [("afsluiting", "nee")]
 
 
 def test_dont_know_is_an_answer(factory, store, session):
@@ -96,9 +115,9 @@ def test_geven_om_advice_gets_a_second_try(factory, store):
     assert [r.step for r in store.all_reflections(CHANNEL, "persoon-1")] == ["zin"]
 
 
-def test_verbondenheid_without_a_direction_is_invited_once(factory):
-    first, _ = validate(factory, "antwoord_1", "tja dat is lastig", exercise="verbondenheid")
-    assert first["reflection_hint"] == "verbondenheid:geen_richting"
+def test_verbondenheid_accepts_their_own_direction(factory):
+    own, _ = validate(factory, "antwoord_1", "mijn hond", exercise="verbondenheid")
+    assert own["antwoord_1"] == "mijn hond" and own["requested_slot"] == "antwoord_2"
     accepted, _ = validate(factory, "antwoord_1", "2 en 3", exercise="verbondenheid")
     assert accepted["antwoord_1"] == "2 en 3"
 
@@ -116,7 +135,10 @@ def ask(index, **slots):
 
 def test_ask_uses_the_exercise_question_and_their_words():
     said, events = ask(1, exercise="kennen", antwoord_1="mijn broer")
-    assert said == [texts.KENNEN_QUESTIONS["jouw_versie"].format(wie="je broer")]
+    assert said[0].endswith(texts.KENNEN_QUESTIONS["jouw_versie"].format(wie="je broer"))
+    assert said[0].startswith(tuple(t.format(wie="je broer").split(" je broer")[0] for t in texts.ACK_NAME))
+    resumed, _ = ask(1, exercise="kennen", antwoord_1="mijn broer", reflection_hint="hervat")
+    assert resumed == [texts.KENNEN_QUESTIONS["jouw_versie"].format(wie="je broer")]
     assert events == [{"event": "slot", "timestamp": None, "name": "reflection_hint", "value": None}]
 
 

@@ -1,12 +1,20 @@
 """Parsing and recognising answers: names in lists, directions, kinds of caring sentences."""
 import pytest
 
+from actions.exercises.acknowledge import acknowledgement
 from actions.exercises.base import is_dont_know, quote, wie
 from actions.exercises.geven_om import ADVICE, FIXING, NOTICING, OTHER, REASSURANCE, WORRY, classify
 from actions.exercises.kennen import distinctive
+from actions.exercises.registry import EXERCISES
 from actions.exercises.samenhang import hardest
-from actions.exercises.verbondenheid import parse_directions
-from actions.exercises.vier_lijstjes import identity_key, lists_from, observations, parse_names
+from actions.exercises.verbondenheid import labels, parse_directions
+from actions.exercises.vier_lijstjes import (
+    identity_key,
+    lists_from,
+    observations,
+    parse_names,
+    same_person,
+)
 
 
 @pytest.mark.parametrize("text, names", [
@@ -97,3 +105,64 @@ def test_dont_know_variants_and_quotes():
     assert all(is_dont_know(t) for t in ("weet ik niet", "Ik weet het niet.", "geen idee", "k weet het ni"))
     assert not is_dont_know("ik weet niet of hij het merkt")
     assert quote("x " * 200).endswith("…") and len(quote("x " * 200)) <= 90
+
+
+# --- issue 13: names as a person reads them, own directions, advice as a question, acknowledgements
+
+
+
+@pytest.mark.parametrize("a, b", [("mijn zus Anna", "Anna"), ("mijn zus Anna", "zus"), ("Anna (mijn zus)", "anna"),
+                                  ("mijn zus", "Zus"), ("m'n collega Sanne", "Sanne")])
+def test_the_same_person_in_other_words(a, b):
+    assert same_person(a, b)
+
+
+def test_different_people_with_the_same_relation():
+    assert not same_person("mijn zus Anna", "mijn zus Eva")
+    assert not same_person("Anna", "Piet")
+
+
+def test_four_lists_with_a_relation_word_in_one_list_only():
+    lists = lists_from({"ken_ik": "mijn zus Anna, Piet en Mo", "kent_mij": "Anna en Mo, Piet",
+                        "geef_om": "Anna, mijn broer", "geeft_om_mij": "mijn zus, broer"})
+    found = " ".join(observations(lists, limit=4))
+    assert "Anna" not in found.replace("Op alle vier de lijstjes staat Anna", "")
+    assert "wie jou goed kent" not in found and "wie om jou geeft" not in found
+
+
+def test_four_lists_name_the_one_missing_by_name():
+    lists = lists_from({"ken_ik": "mijn zus Anna, mijn collega Sanne", "kent_mij": "Anna",
+                        "geef_om": "Anna", "geeft_om_mij": "Anna"})
+    assert any("Sanne" in o and "je collega Sanne" not in o for o in observations(lists, limit=4))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ik voel me een met de natuur", ["met je omgeving en de natuur"]),
+    ("een en vier", ["met jezelf", "met zin en betekenis"]),
+    ("mijn hond", ["met je hond"]),
+    ("muziek en mijn geloof", ["met muziek", "met je geloof"]),
+    ("de zee", ["met de zee"]),
+])
+def test_directions_by_number_own_words_and_een_is_not_one(text, expected):
+    assert labels(text) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Het valt me op dat je moe bent. Heb je al eens aan yoga gedacht?",
+    "Ik zie dat je stil bent. Waarom ga je niet eens wandelen?",
+    "Het valt me op dat je weinig slaapt. Heb je al eens geprobeerd om eerder naar bed te gaan?",
+])
+def test_a_question_that_gives_advice_is_advice(sentence):
+    assert classify(sentence) == "advice"
+
+
+def test_acknowledgements_receive_short_answers_and_vary():
+    kennen, lists = EXERCISES["kennen"], EXERCISES["vier_lijstjes"]
+    geef_om = lists.questions[2]
+    assert "niemand" in acknowledgement(lists, geef_om, "niemand", {}).lower()
+    assert acknowledgement(lists, lists.questions[0], "Ilse, mijn broer Tom en Fatima", {}).count("Tom") == 1
+    said = {acknowledgement(kennen, kennen.questions[1], f"Hij is altijd {w}.", {"wie": "Mo"})
+            for w in ("laat", "druk", "moe", "stil", "boos", "weg", "ziek", "blij")}
+    assert len(said) >= 3  # varied, never one formula
+    for short in ("nee", "weet ik niet", "🙁"):
+        assert acknowledgement(kennen, kennen.questions[2], short, {"wie": "Mo"})
