@@ -15,7 +15,7 @@ CORPUS = yaml.safe_load((Path(__file__).parents[1] / "corpora" / "sharing.yml").
 def test_corpus_is_large_and_varied():
     assert len(CORPUS) >= 60
     kinds = {k for m in CORPUS for k in (m.get("notice") or {})}
-    assert kinds == {"feeling", "contrast", "absolute", "relation", "self_blame", "label"}
+    assert kinds == {"event", "time", "feeling", "contrast", "absolute", "relation", "self_blame", "label"}
 
 
 @pytest.mark.parametrize("message", CORPUS, ids=[m["text"][:40] for m in CORPUS])
@@ -49,9 +49,9 @@ def test_paraphrase_turns_first_person_into_je(text, expected):
 
 
 def test_label_invites_the_other_persons_perspective():
-    reply = respond("Mijn zus is altijd te laat.")
+    reply = respond("Mijn broer is zo egoïstisch.")
     assert reply.notice.kind == "label"
-    assert "je zus" in reply.text and "zelf" in reply.text
+    assert "je broer" in reply.text and "zelf" in reply.text
 
 
 def test_person_mentioned_before_is_noticed_as_returning():

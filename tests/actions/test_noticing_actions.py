@@ -4,7 +4,8 @@ import asyncio
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.noticing_actions import ActionNotice, ActionRespondAdviceRequest
+from actions.noticing_actions import ActionGreet, ActionNotice, ActionRespondAdviceRequest, ActionThank
+from core import texts
 from core.advice_guard import is_clean
 
 
@@ -83,7 +84,55 @@ def test_advice_three_times_gives_three_different_answers_and_never_advice():
         assert is_clean(text) and text.endswith("?")
         events += [_action("action_respond_advice_request"), _bot(text)]
     assert len(set(replies)) == 3
-    assert any("alleen" in r for r in replies)
+    # right after sad content it acknowledges first; it never quotes an earlier, unrelated line
+    assert any(replies[0].startswith(a) for a in texts.ADVICE_ACKNOWLEDGEMENTS), replies[0]
+    assert not any("verjaardagen" in r for r in replies), replies
+
+
+def test_advice_refusal_is_tied_to_the_latest_message_only():
+    events = [_user("mijn collega's lunchen altijd zonder mij"), _bot("Ik hoor het. Hoe is dat voor je?"),
+              _user("ik wil meer contact met mijn zus, wat moet ik doen?", intent="ask_advice")]
+    messages, _ = _run(ActionRespondAdviceRequest(), _tracker(events))
+    text = messages[0]["text"]
+    assert "zus" in text and "lunchen" not in text and is_clean(text), text
+    assert text.count("?") == 1
+
+
+def _greet_or_thank(action, texts_said, intent):
+    events = []
+    for said in texts_said:
+        events += [_user(said, intent=intent), _bot("...")]
+    dispatcher = CollectingDispatcher()
+    asyncio.run(action.run(dispatcher, _tracker(events[:-1]), {}))
+    return dispatcher.messages[0]["response"]
+
+
+def test_greeting_welcomes_first_and_is_short_halfway():
+    assert _greet_or_thank(ActionGreet(), ["hoi"], "greet") == "utter_welcome"
+    assert _greet_or_thank(ActionGreet(), ["ik voel me alleen", "hoi"], "greet") == "utter_greet_again"
+    assert _greet_or_thank(ActionGreet(), ["ik voel me alleen", "Toch fijn om even te praten. Dag hoor."],
+                           "greet") == "utter_goodbye"
+
+
+def test_thanks_with_a_goodbye_in_it_is_a_goodbye():
+    assert _greet_or_thank(ActionThank(), ["dank je wel"], "thank") == "utter_thank"
+    for bye in ("bedankt, tot ziens", "merci hé, salu", "dankje. slaapwel", "oke dankje 🙂 doei"):
+        assert _greet_or_thank(ActionThank(), [bye], "thank") == "utter_goodbye", bye
+
+
+def test_every_third_sharing_turn_is_a_summary_without_a_question():
+    events = []
+    replies = []
+    for said in ("ik voel me zo eenzaam sinds mijn vrouw is overleden",
+                 "de avonden zijn het ergst, dan is het zo stil in huis",
+                 "mijn dochter belt elke dag maar dat is anders"):
+        events.append(_user(said))
+        messages, _ = _run(ActionNotice(earlier_reflections=lambda t: []), _tracker(list(events)))
+        replies.append(messages[0]["text"])
+        events += [_action("action_notice"), _bot(replies[-1])]
+    assert replies[0].endswith("?") and replies[1].endswith("?")
+    assert "?" not in replies[2] and "Je vertelde" in replies[2] or "al veel verteld" in replies[2], replies[2]
+    assert "dochter" in replies[2] and "je vrouw" in replies[2], replies[2]
 
 
 def test_advice_without_earlier_share():
