@@ -11,7 +11,16 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.base import Events, StoreAction, StoreFactory, identity, open_store
-from actions.noticing import EVENT, FEELING, SELF_BLAME, advice_reply, analyse, compose, seed_for, summary_reply
+from actions.noticing import (
+    EVENT,
+    FEELING,
+    SELF_BLAME,
+    advice_reply,
+    analyse,
+    compose,
+    seed_for,
+    summary_reply,
+)
 from actions.privacy import log_share
 from core import texts
 from core.names import AFTER_CRISIS_SLOT
@@ -119,13 +128,13 @@ class ActionRespondAdviceRequest(Action):
                        for k in range(len(texts.AFTER_CRISIS_ADVICE))]
             dispatcher.utter_message(text=next(o for o in options if o not in said))
             return []
-        said = tracker.latest_message.get("text") or ""
-        latest = analyse(said)
+        message: str = tracker.latest_message.get("text") or ""
+        latest = analyse(message)
         before = user_texts(tracker)[-1:]
         sad = any(n.kind in SAD for n in latest.notices) or \
             any(n.kind in SAD for t in before for n in analyse(t).notices)
         dispatcher.utter_message(text=advice_reply(latest.best, turn, bot_texts(tracker), acknowledge=sad,
-                                                    own_words=said))
+                                                    own_words=message))
         return []
 
 

@@ -44,14 +44,14 @@ PATTERNS = [
     # suggestions dressed as questions or hints
     ("heb je al eens geprobeerd",
      rf"\bheb\s+{_JE}\s+(?:al\s+|ook\s+)?(?:eens|ooit|weleens|wel\s+eens|al|nooit)\b{_CLAUSE}\b(?:geprobeerd|gedacht|overwogen)\b"),
-    ("heb je al eens geprobeerd", rf"\b(?:al\s+eens|ooit)\s+(?:aan\s+)?gedacht\s+om\b"),
+    ("heb je al eens geprobeerd", r"\b(?:al\s+eens|ooit)\s+(?:aan\s+)?gedacht\s+om\b"),
     ("het kan helpen om", r"\b(?:het|dat|dit|wat)\s+(?:kan|kon|zou)\s+(?:\w+\s+){0,2}(?:helpen|goed\s+doen)\b"),
     ("het helpt om", r"\bhet\s+helpt\s+(?:vaak\s+|soms\s+|meestal\s+)?(?:om|als|te)\b"),
     ("zorg goed voor jezelf", r"\bzorg\s+(?:\w+\s+)?(?:goed\s+)?voor\s+(?:jezelf|jouzelf|uzelf|je\s+eigen)\b"),
     ("zorg goed voor jezelf", r"\b(?:pas|let)\s+(?:goed\s+)?op\s+(?:jezelf|jouzelf|uzelf)\b"),
     ("wat dacht je van", rf"\bwat\s+dacht\s+{_JE}\s+(?:ervan\s+)?(?:van|om)\b"),
     ("wat als je", rf"\bwat\s+(?:als|indien)\s+{_JE}\s+(?:\w+\s+){{0,4}}?(?:zou|zoudt|gaat|probeert|belt|vraagt)\b"),
-    ("je kunt altijd", rf"\b{_JE}\s+(?:kunt|kan|kun)\s+(?:altijd|ook\s+gewoon|toch\s+gewoon)\b"),
+    ("je kunt altijd", rf"\b{_JE}\s+(?:kunt|kan|kun)\s+(?:toch\s+)?altijd\s+(?!terugkomen|terug\b|stoppen|typen)"),
     # reassurance
     ("maak je geen zorgen", rf"\bmaak\s+{_JE}\s+(?:geen\s+zorgen|niet\s+(?:zo\s+)?druk)\b"),
     ("geen zorgen", r"\bgeen\s+zorgen\b"),

@@ -257,7 +257,7 @@ ADVICE_ACKNOWLEDGEMENTS = [
     "Dat is veel, wat je meemaakt.",
 ]
 ADVICE_REFUSALS = [
-    "Ik geef je geen advies: jij kent je eigen leven het best.",
+    "Ik geef je geen advies, want jij kent je eigen leven het best.",
     "Wat goed is voor jou, weet jij beter dan ik. Daarom geef ik geen advies.",
     "Ik ga niet voor jou beslissen, maar ik denk graag met je mee.",
     "Een advies geef ik niet, want jij weet zelf het best wat bij je past.",

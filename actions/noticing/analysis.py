@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
+from spacy.lang.nl.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span, Token
@@ -26,6 +27,12 @@ CONTRAST_WORDS = 9
 
 FEELING, CONTRAST, ABSOLUTE, RELATION, SELF_BLAME, LABEL, EVENT, TIME = (
     "feeling", "contrast", "absolute", "relation", "self_blame", "label", "event", "time")
+#: verbs at the end of a subordinate clause with "ik" ("sinds ik die klacht heb ingediend")
+VERB_FINAL = frozenset({"heb", "ben", "kan", "wil", "zal", "word", "moet", "mag"})
+#: words a shortened clause must not end on
+LOOSE_ENDS = frozenset({"de", "het", "een", "in", "op", "aan", "met", "van", "voor", "naar", "bij", "om", "te",
+                        "z'n", "mijn", "m'n", "je", "zijn", "haar", "die", "dat", "en", "of", "als", "over",
+                        "tegen", "uit", "door", "ze", "we", "hun", "onze", "ons", "'t", "er", "dan", "zo"})
 TOPIC_DETERMINERS = ("de", "het", "mijn", "m'n", "mn", "onze", "ons")
 EVENT_WORDS = 12  # at most this many words of the clause around an event
 
@@ -104,15 +111,26 @@ def turn_person(phrase: str) -> str:
     'je vrouw'; 'ben ik' -> 'ben je'; third-person words ('haar moeder') stay as they are."""
     words = phrase.split()
     out: List[str] = []
+    after_ik = False
     for i, w in enumerate(words):
         low = w.lower()
         prev = words[i - 1].lower() if i else ""
-        if prev in ("ik", "'k", "k") and low in LEX.je_verbs:
+        if prev in ("ik", "'k", "k") and low in LEX.je_verbs or after_ik and low in VERB_FINAL:
+            after_ik = False
             out.append(LEX.je_verbs[low])
-        elif low in LEX.second_person:
+        elif low in ("ik", "'k", "k") and prev == "en":
+            out.append(LEX.je_verbs[low])
+        elif low in ("ik", "'k", "k") and prev == "en":
+            out.append("jij")  # "mijn vrouw en ik slapen apart" -> "je vrouw en jij slapen apart"
+        elif low in LEX.second_person and w in (low, low.capitalize()):  # "ME/CVS" stays
+            after_ik = after_ik or low in ("ik", "'k", "k")
             out.append(LEX.second_person[low])
+        elif low in ("'t", "t"):
+            out.append("het")
         else:
             out.append(w)
+    if out and out[0].lower() in STOP_WORDS | LEX.event_clause_starts:
+        out[0] = out[0].lower()  # said back inside a sentence: "… : er is niemand meer die …"
     return " ".join(out)
 
 
@@ -418,6 +436,10 @@ def _event_clause(doc: Doc, start: int, end: int) -> Tuple[int, int]:
     lo = start
     while lo > 0 and not boundary(lo - 1) and doc[lo].lower_ not in LEX.event_clause_starts:
         lo -= 1
+    if lo >= 3 and doc[lo - 1].lower_ == "en" and doc[lo].lower_ in ("ik", "'k") and not doc[lo - 2].is_punct:
+        lo -= 2  # "mijn vrouw en ik ...": the whole subject
+        while lo > 0 and not boundary(lo - 1):
+            lo -= 1
     hi = end
     while hi < len(doc) and not boundary(hi):
         hi += 1
@@ -426,6 +448,8 @@ def _event_clause(doc: Doc, start: int, end: int) -> Tuple[int, int]:
             hi -= 1
         else:
             lo += 1
+    while hi > end and (doc[hi - 1].lower_ in LOOSE_ENDS or doc[hi - 1].is_punct):
+        hi -= 1  # no loose end: "… op stap met z'n" -> "… op stap"
     return lo, hi
 
 
@@ -458,7 +482,7 @@ def _find_moments(sentence: str, doc: Doc, offset: int) -> List[Notice]:
             doc[start].is_alpha else ""
         found.append(Notice(kind, _tidy(m.group(0)), words, score, offset + start, variant,
                             {"zin": zin, "start": first if first in LEX.event_clause_starts else "",
-                             "onderwerp": topic}))
+                             "onderwerp": topic, "van": str(offset + lo)}))
     return found
 
 

@@ -113,7 +113,8 @@ def _with_feeling(notices: List[Notice]) -> List[Notice]:
     """An event after a feeling in one sentence ('ik voel me eenzaam sinds ...'): both, in one notice."""
     if not notices or notices[0].kind != EVENT or notices[0].slots.get("start") not in AFTER_FEELING:
         return notices
-    feeling = next((n for n in notices if n.kind == FEELING and n.variant == "zin"), None)
+    van = int(notices[0].slots.get("van", "0"))
+    feeling = next((n for n in notices if n.kind == FEELING and n.variant == "zin" and n.position < van), None)
     if feeling is None:
         return notices
     event = notices[0]

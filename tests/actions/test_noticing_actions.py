@@ -4,7 +4,12 @@ import asyncio
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.noticing_actions import ActionGreet, ActionNotice, ActionRespondAdviceRequest, ActionThank
+from actions.noticing_actions import (
+    ActionGreet,
+    ActionNotice,
+    ActionRespondAdviceRequest,
+    ActionThank,
+)
 from core import texts
 from core.advice_guard import is_clean
 
