@@ -27,6 +27,10 @@ CONTRAST_WORDS = 9
 
 FEELING, CONTRAST, ABSOLUTE, RELATION, SELF_BLAME, LABEL, EVENT, TIME = (
     "feeling", "contrast", "absolute", "relation", "self_blame", "label", "event", "time")
+EMPHASIS = re.compile(r"\b(?:ergst|zwaarst|moeilijkst|vooral|het meest)\b")
+#: a first word that is an answer, not part of what they tell ("ja dat doet pijn")
+ANSWER_WORDS = frozenset({"ja", "nee", "neen", "ok", "oké", "oke", "jawel", "mja", "tja", "nou", "ach", "allez",
+                          "amai", "awel", "misschien"})
 #: verbs at the end of a subordinate clause with "ik" ("sinds ik die klacht heb ingediend")
 VERB_FINAL = frozenset({"heb", "ben", "kan", "wil", "zal", "word", "moet", "mag"})
 #: words a shortened clause must not end on
@@ -119,8 +123,7 @@ def turn_person(phrase: str) -> str:
             after_ik = False
             out.append(LEX.je_verbs[low])
         elif low in ("ik", "'k", "k") and prev == "en":
-            out.append(LEX.je_verbs[low])
-        elif low in ("ik", "'k", "k") and prev == "en":
+            after_ik = True
             out.append("jij")  # "mijn vrouw en ik slapen apart" -> "je vrouw en jij slapen apart"
         elif low in LEX.second_person and w in (low, low.capitalize()):  # "ME/CVS" stays
             after_ik = after_ik or low in ("ik", "'k", "k")
@@ -461,13 +464,18 @@ def _find_moments(sentence: str, doc: Doc, offset: int) -> List[Notice]:
     for kind, rx, score, variant in ((EVENT, loss, W.event, "verlies"), (EVENT, change, W.event, ""),
                                      (EVENT, frames, W.event - 1, ""), (EVENT, occasions, W.occasion, ""),
                                      (TIME, times, W.time, "")):
-        m = rx.search(low)
+        matches = list(rx.finditer(low))
+        if kind == TIME:  # "zaterdag gaat nog, zondag is het ergst": the one that carries the weight
+            matches.sort(key=lambda mt: not EMPHASIS.search(re.split(r"[,.;!?]", low[mt.start():])[0]))
+        m = matches[0] if matches else None
         if not m or any(n.kind == EVENT for n in found) and kind == EVENT:
             continue
         start, end = _token_span(doc, m.start(), m.end())
         if any(t.lower_ in LEX.feel_verbs for t in doc[max(0, start - 3):start]):
             continue  # "ik voel me buitengesloten": a feeling, noticed as one
         lo, hi = _event_clause(doc, start, end)
+        while lo < start and (doc[lo].lower_ in ANSWER_WORDS - {"misschien"} or doc[lo].is_punct):
+            lo += 1
         words = _words(doc[lo:hi])
         if lo == 0 and words and (doc[0].is_stop or doc[0].lower_ in LEX.event_clause_starts):
             words = words[0].lower() + words[1:]
@@ -483,6 +491,15 @@ def _find_moments(sentence: str, doc: Doc, offset: int) -> List[Notice]:
         found.append(Notice(kind, _tidy(m.group(0)), words, score, offset + start, variant,
                             {"zin": zin, "start": first if first in LEX.event_clause_starts else "",
                              "onderwerp": topic, "van": str(offset + lo)}))
+    name = next((t for t in doc[1:] if t.is_title and t.is_alpha and len(t) > 2 and not t.ent_type_ and
+                 t.lower_ not in STOP_WORDS and not doc[t.i - 1].is_punct), None)
+    if name is not None and not found:  # a name or a place of theirs: "Ilse", "Drenthe"
+        lo, hi = _event_clause(doc, name.i, name.i + 1)
+        words = _words(doc[lo:hi])
+        if len(words.split()) >= 2:
+            found.append(Notice(TIME, name.text, words, W.name, offset + name.i, "naam",
+                                {"zin": turn_person(words), "start": "", "onderwerp": name.text,
+                                 "van": str(offset + lo)}))
     return found
 
 

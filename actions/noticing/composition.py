@@ -52,6 +52,8 @@ def _templates(notice: Optional[Notice]) -> Tuple[Sequence[str], Sequence[str]]:
             leads = texts.NOTICE_EVENT_LEADS
         return leads, texts.NOTICE_EVENT_QUESTIONS
     if notice.kind == TIME:
+        if notice.variant == "naam":
+            return texts.NOTICE_TIME_LEADS, texts.NOTICE_EVENT_QUESTIONS
         return texts.NOTICE_TIME_LEADS, texts.NOTICE_TIME_QUESTIONS
     if notice.kind == RELATION:
         if notice.variant == "again":

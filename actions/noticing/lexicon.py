@@ -26,6 +26,7 @@ class Weights:
     feeling_word: int
     absolute_strong: int
     time: int
+    name: int
     label: int
     relation: int
     absolute: int
