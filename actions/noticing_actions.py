@@ -36,6 +36,9 @@ GOODBYE = re.compile(
     r"\b(?:doei\w*|dag|daag|dagdag|tot (?:ziens|later|morgen|straks|de volgende|nog eens|een volgende keer)|"
     r"salu|salukes|slaapwel|welterusten|goeienacht|goede nacht|fijne (?:dag|avond|nacht)|bye|byebye|ciao|"
     r"ik ga (?:nu )?slapen|ik moet (?:nu )?gaan)\b")
+#: a message that ends with a goodbye ("dank je, ik ga mijn zus bellen. doei")
+ENDS_WITH_GOODBYE = re.compile(r"(?:^|[\s,.!])(?:doei\w*|dag|daag|tot (?:ziens|later|morgen)|salu|slaapwel|welterusten|"
+                               r"bye|ciao)[\s!.🙂😊👋]*$")
 SAD = (EVENT, FEELING, SELF_BLAME)
 
 
@@ -99,6 +102,9 @@ class ActionNotice(StoreAction):
 
     async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Events:
         text = tracker.latest_message.get("text") or ""
+        if ENDS_WITH_GOODBYE.search(text.lower().strip()):  # a goodbye is answered as a goodbye
+            dispatcher.utter_message(response="utter_goodbye")
+            return []
         earlier = list(self.earlier_reflections(tracker)) + user_texts(tracker)
         previous = bot_texts(tracker)
         analysis = analyse(text, earlier)
