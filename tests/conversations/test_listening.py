@@ -18,15 +18,15 @@ from bench.listening import (
 from core.advice_guard import find_violations
 
 TUNING_FLOOR = 0.85
-#: Set once, after measuring the frozen held-out part (0.77 engine-only when it was set); never
-#: tuned on: it only guards against a collapse.
-HELD_OUT_FLOOR = 0.60
+#: Set once, after measuring the frozen held-out part through the model (54/66 = 0.82 when it was
+#: set, 25/66 before issue 13); never tuned on: it only guards against a collapse.
+HELD_OUT_FLOOR = 0.70
 EXERCISES_BRANCH = "heard-exercises"
 #: Per-turn `names` over all listening turns of conversations.yml (the replies of an exercise's
-#: own questions excluded): set after measuring once through the model (0.60 then); per turn
+#: own questions excluded): set after measuring once through the model (90/117 = 0.77); per turn
 #: they are a measure, not a gate, because NLU sometimes routes a sharing turn elsewhere
 #: ("ja dat doet pijn" -> affirm).
-CONVERSATION_NAMES_FLOOR = 0.50
+CONVERSATION_NAMES_FLOOR = 0.70
 #: expectations that depend on the exercise work (branch heard-exercises): a closing question
 #: without menu buttons, and acknowledgements between and after an exercise's questions
 EXERCISE_EXPECTATIONS = {"no_buttons", "acknowledges", "one_question"}
