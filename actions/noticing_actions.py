@@ -39,7 +39,15 @@ GOODBYE = re.compile(
 #: a message that ends with a goodbye ("dank je, ik ga mijn zus bellen. doei")
 ENDS_WITH_GOODBYE = re.compile(r"(?:^|[\s,.!])(?:doei\w*|dag|daag|tot (?:ziens|later|morgen)|salu|slaapwel|welterusten|"
                                r"bye|ciao)[\s!.🙂😊👋]*$")
+#: "de hele dag", "elke dag": a day, not a goodbye
+NOT_A_GOODBYE_DAY = re.compile(r"\b(?:de|hele|heel|elke|iedere|die|een|per|deze|welke|zelfde|lange|volgende|vorige|"
+                               r"halve|hele)\s+dag[\s!.]*$")
 SAD = (EVENT, FEELING, SELF_BLAME)
+
+
+def _ends_with_goodbye(text: str) -> bool:
+    low = text.lower().strip()
+    return bool(ENDS_WITH_GOODBYE.search(low)) and not NOT_A_GOODBYE_DAY.search(low)
 
 
 def stored_reflections(tracker: Tracker, store_factory: StoreFactory) -> List[str]:
@@ -102,7 +110,7 @@ class ActionNotice(StoreAction):
 
     async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Events:
         text = tracker.latest_message.get("text") or ""
-        if ENDS_WITH_GOODBYE.search(text.lower().strip()):  # a goodbye is answered as a goodbye
+        if _ends_with_goodbye(text):  # a goodbye is answered as a goodbye
             dispatcher.utter_message(response="utter_goodbye")
             return []
         earlier = list(self.earlier_reflections(tracker)) + user_texts(tracker)
