@@ -135,8 +135,8 @@ NOTICE_FEELING_AGAIN_QUESTIONS = [
 # What happened to them, in their words with "je" ({zin}: "je vrouw is overleden",
 # "sinds je vrouw is overleden"); {gevoel}: a feeling as "je je zo eenzaam voelt".
 NOTICE_EVENT_LOSS_LEADS = [
-    "{zin}. Wat een verlies.",
-    "Ik hoor het: {zin}. Dat is een groot verlies.",
+    "Ik hoor het: {zin}. Dat is veel om te dragen.",
+    "{zin}, vertel je. Dat is zwaar.",
 ]
 NOTICE_EVENT_LEADS = [
     "Ik hoor het: {zin}.",
