@@ -1,9 +1,12 @@
-"""Quality report: intents on a held-out split and by 3-fold cross-validation, and the crisis
+"""Quality report: intents on a held-out split and by 3-fold cross-validation, the crisis
 safety net per tier on its tuning corpus and on the frozen held-out part, alone
 (core.safety.tier) and through the trained model (NLU pipeline with
-components.crisis_override: does the message get its tier's intent?).
+components.crisis_override: does the message get its tier's intent?), and listening ("Feeling
+heard"): how often the noticing reply names what a good listener names first, on the tuning
+part (tests/corpora/listening.yml) and the frozen held-out part (tests/corpora/sharing_heldout.yml).
 
-Alone: ``.venv/bin/python -m bench.quality [--model models/reflectie.tar.gz] [--crisis-only]``.
+Alone: ``.venv/bin/python -m bench.quality [--model models/reflectie.tar.gz] [--crisis-only]
+[--listening-only]``.
 """
 
 from __future__ import annotations
@@ -137,11 +140,43 @@ def crisis_net(model: Optional[str]) -> Dict[str, Any]:
     return result
 
 
+def listening() -> Dict[str, Any]:
+    """The noticing engine's reply to each listening message (as `action_notice` composes it for a
+    first message), on both parts: named / total and every miss."""
+    from actions.noticing import (
+        respond,  # the engine itself; the model-level floors are in make test
+    )
+    from bench.listening import HELD_OUT, TUNING, messages, names_rate
+
+    def say(text: str) -> str:
+        return respond(text).text
+
+    return {"tuning": names_rate(say, messages(TUNING)), "held_out": names_rate(say, messages(HELD_OUT))}
+
+
+def listening_markdown(result: Dict[str, Any]) -> List[str]:
+    lines = ["## Listening (\"Feeling heard\")", "",
+             "Does the noticing reply name what a good listener names first (the event, else the feeling, "
+             "else an absolute in its context or a time or place)? Tuning part: tests/corpora/listening.yml. "
+             "Frozen held-out part (never tuned on): tests/corpora/sharing_heldout.yml.", "",
+             "| part | named | n | rate |", "|---|---:|---:|---:|"]
+    for name, label in (("tuning", "tuning"), ("held_out", "held-out")):
+        part = result[name]
+        lines.append(f"| {label} | {part['named']} | {part['total']} | {part['rate']} |")
+    for name, label in (("tuning", "tuning"), ("held_out", "held-out")):
+        misses = result[name]["misses"]
+        if misses:
+            lines += ["", f"Misses ({label}):"]
+            lines += [f"- “{m['text']}” {m['names']} → “{m['reply']}”" for m in misses]
+    return lines + [""]
+
+
 def quality_report(model: Optional[str], tmp: Path, log_dir: Path) -> Dict[str, Any]:
     return {
         "held_out": held_out(tmp, log_dir),
         "cross_validation": cross_validation(tmp, log_dir),
         "crisis": crisis_net(model),
+        "listening": listening(),
     }
 
 
@@ -158,7 +193,7 @@ def as_markdown(quality: Dict[str, Any]) -> str:
         cv_f1 = cv["per_intent"].get(name, {}).get("f1-score", "-")
         lines.append(f"| {name} | {row['precision']} | {row['recall']} | {row['f1-score']} | "
                      f"{row['support']} | {cv_f1} |")
-    return "\n".join(lines + [""] + crisis_markdown(quality["crisis"]))
+    return "\n".join(lines + [""] + crisis_markdown(quality["crisis"]) + listening_markdown(quality["listening"]))
 
 
 def crisis_markdown(crisis: Dict[str, Any]) -> List[str]:
@@ -195,11 +230,17 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="NLU and crisis-net quality report")
     parser.add_argument("--model", default=str(ROOT / "models" / "reflectie.tar.gz"))
     parser.add_argument("--crisis-only", action="store_true")
+    parser.add_argument("--listening-only", action="store_true")
     args = parser.parse_args(argv)
     results = ROOT / "bench" / "results"
     log_dir = results / "logs"
     log_dir.mkdir(parents=True, exist_ok=True)
     model = args.model if Path(args.model).exists() else None
+    if args.listening_only:
+        heard = listening()
+        (results / "listening.json").write_text(json.dumps(heard, indent=2, ensure_ascii=False))
+        print("\n".join(listening_markdown(heard)))
+        return 0
     if args.crisis_only:
         crisis = crisis_net(model)
         (results / "crisis.json").write_text(json.dumps(crisis, indent=2, ensure_ascii=False))

@@ -119,12 +119,11 @@ DELETED_NOTHING_STORED = (
 NOTICE_FEELING_LEADS = [
     "Ik hoor dat {zin}.",
     "Het valt me op dat {zin}.",
-    "Je schrijft dat {zin}.",
+    "Je vertelt dat {zin}.",
 ]
 NOTICE_FEELING_WORD_LEADS = [
-    "Het woord “{woord}” valt me op.",
-    "Je noemt “{woord}”.",
-    "Ik lees “{woord}” in wat je schrijft.",
+    "{woord}: dat gevoel hoor ik in wat je vertelt.",
+    "Dat gevoel valt me op: {woord}.",
 ]
 NOTICE_FEELING_QUESTIONS = [
     "Wil je er iets meer over vertellen?",
@@ -133,36 +132,68 @@ NOTICE_FEELING_QUESTIONS = [
     "Hoe merk je dat gevoel?",
 ]
 NOTICE_FEELING_AGAIN_LEADS = [
-    "Je noemde “{woord}” eerder ook al.",
-    "“{woord}” kwam eerder in ons gesprek ook al voor.",
+    "Dat gevoel, {woord}, was er eerder in ons gesprek ook al.",
+    "Het komt terug, hoor ik: {woord}.",
 ]
 NOTICE_FEELING_AGAIN_QUESTIONS = [
     "Hoe is dat gevoel er nu?",
     "Wat maakt dat het blijft terugkomen, denk je?",
     "Wil je vertellen hoe het nu met dat gevoel gaat?",
 ]
+# What happened to them, in their words with "je" ({zin}: "je vrouw is overleden",
+# "sinds je vrouw is overleden"); {gevoel}: a feeling as "je je zo eenzaam voelt".
+NOTICE_EVENT_LOSS_LEADS = [
+    "Ik hoor het: {zin}. Dat is veel om te dragen.",
+    "{zin}, vertel je. Dat is zwaar.",
+]
+NOTICE_EVENT_LEADS = [
+    "Ik hoor het: {zin}.",
+    "{zin}, vertel je. Dat is veel.",
+    "Dank je dat je het vertelt: {zin}.",
+]
+NOTICE_EVENT_FEELING_LEADS = [
+    "Ik hoor dat {gevoel}, {zin}.",
+    "Het valt me op dat {gevoel}, {zin}.",
+]
+NOTICE_EVENT_QUESTIONS = [
+    "Hoe is dat voor je?",
+    "Hoe gaat het nu met je?",
+    "Wil je er iets meer over vertellen?",
+    "Wat doet dat met je?",
+]
+# A time or a place that carries the feeling ({zin}: "de avonden zijn het ergst").
+NOTICE_TIME_LEADS = [
+    "Ik hoor het: {zin}.",
+    "{zin}, vertel je.",
+]
+NOTICE_TIME_QUESTIONS = [
+    "Hoe zijn die momenten voor je?",
+    "Wat gebeurt er dan in je?",
+    "Wil je daar iets meer over vertellen?",
+]
 NOTICE_CONTRAST_LEADS = [
     "Het valt me op dat twee dingen naast elkaar staan: “{a}” en “{b}”.",
     "Ik hoor “{a}”, en tegelijk “{b}”.",
-    "Je schrijft “{a}”, en ook “{b}”.",
+    "Je vertelt “{a}”, en ook “{b}”.",
 ]
 NOTICE_CONTRAST_QUESTIONS = [
     "Hoe is het voor je dat die twee tegelijk waar zijn?",
     "Wil je vertellen hoe dat voor je is?",
     "Wat gebeurt er in jou als je die twee naast elkaar ziet?",
 ]
+# An absolute in its context ({context}: "niemand vroeg hoe het met je ging").
 NOTICE_ABSOLUTE_LEADS = [
-    "Het woord “{woord}” valt me op: “{zin}”.",
-    "Je schrijft “{zin}”. Dat “{woord}” blijft bij me hangen.",
-    "Ik hoor “{woord}” in wat je zegt: “{zin}”.",
+    "Ik hoor het: {context}.",
+    "Dat blijft bij me hangen: {context}.",
+    "{context}, vertel je.",
 ]
 NOTICE_ABSOLUTE_QUESTIONS = [
-    "Hoe voelt dat “{woord}” voor je?",
+    "Hoe is dat voor je?",
     "Wil je er iets meer over vertellen?",
     "Wat maakt dat het voor jou zo voelt?",
 ]
 NOTICE_RELATION_LEADS = [
-    "Je noemt {wie}.",
+    "Je vertelt over {wie}.",
     "Ik hoor je over {wie} vertellen.",
     "Het valt me op dat je het over {wie} hebt.",
 ]
@@ -174,7 +205,7 @@ NOTICE_RELATION_QUESTIONS = [
 NOTICE_RELATION_AGAIN_LEADS = [
     "Je had het eerder ook al over {wie}.",
     "Het valt me op dat {wie} terugkomt in wat je vertelt.",
-    "Eerder noemde je ook al {wie}.",
+    "Eerder vertelde je ook al over {wie}.",
 ]
 NOTICE_RELATION_AGAIN_QUESTIONS = [
     "Wat {betekent} {wie} voor je?",
@@ -183,7 +214,7 @@ NOTICE_RELATION_AGAIN_QUESTIONS = [
 ]
 NOTICE_SELF_BLAME_LEADS = [
     "Ik hoor je zeggen: “{zin}”.",
-    "Je schrijft: “{zin}”. Dat zijn harde woorden over jezelf.",
+    "Je zegt: “{zin}”. Dat zijn harde woorden over jezelf.",
     "Het valt me op hoe streng je voor jezelf bent: “{zin}”.",
 ]
 NOTICE_SELF_BLAME_QUESTIONS = [
@@ -204,7 +235,7 @@ NOTICE_LABEL_QUESTIONS = [
     "Hoe {zou} {wie_subj} dit zelf beschrijven, denk je?",
 ]
 NOTICE_OPEN_LEADS = [
-    "Ik lees wat je schrijft.",
+    "Dank je dat je het vertelt.",
     "Dank je dat je dit met me deelt.",
     "Ik luister.",
 ]
@@ -216,16 +247,31 @@ NOTICE_OPEN_QUESTIONS = [
 #: Sent when a composed reply fails the advice guard.
 NOTICE_SAFE_FALLBACK = "Ik luister. Wil je er wat meer over vertellen?"
 
-# Advice requests: an honest refusal, optionally a tie to what they said, and a question.
+# Now and then (every few sharing turns) a short summary instead of a question.
+# {onderwerpen}: "je vrouw, de avonden en hoe stil het is".
+NOTICE_SUMMARY = [
+    "Je vertelde me over {onderwerpen}.",
+    "Je hebt me al veel verteld: over {onderwerpen}.",
+]
+NOTICE_SUMMARY_ENDINGS = [
+    "Ik ben er. Vertel gerust verder, als je wilt.",
+    "Neem gerust je tijd. Ik luister.",
+]
+
+# Advice requests: an honest refusal, optionally a tie to their latest message, and a question.
+# After sad content an acknowledgement comes first.
+ADVICE_ACKNOWLEDGEMENTS = [
+    "Ik hoor hoe zwaar dit voor je is.",
+    "Dat is veel, wat je meemaakt.",
+]
 ADVICE_REFUSALS = [
-    "Ik geef geen tips of adviezen: jij kent je eigen leven het best.",
+    "Ik geef je geen advies, want jij kent je eigen leven het best.",
     "Wat goed is voor jou, weet jij beter dan ik. Daarom geef ik geen advies.",
-    "Ik ga niet voor jou beslissen. Ik denk wel graag met je mee.",
-    "Eerlijk gezegd: raad geven doe ik niet. Jij weet zelf het best wat bij je past.",
+    "Ik ga niet voor jou beslissen, maar ik denk graag met je mee.",
+    "Een advies geef ik niet, want jij weet zelf het best wat bij je past.",
 ]
 ADVICE_TIES = [
-    "Je schreef eerder “{zin}”.",
-    "Je vertelde: “{zin}”.",
+    "Je vertelt: “{zin}”.",
 ]
 ADVICE_QUESTIONS = [
     "Wat heb je zelf al overwogen?",

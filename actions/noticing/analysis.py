@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
+from spacy.lang.nl.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span, Token
@@ -24,8 +25,20 @@ MAX_EARLIER = 20  # earlier texts looked at for people and feelings that come ba
 QUOTE_WORDS = 10
 CONTRAST_WORDS = 9
 
-FEELING, CONTRAST, ABSOLUTE, RELATION, SELF_BLAME, LABEL = (
-    "feeling", "contrast", "absolute", "relation", "self_blame", "label")
+FEELING, CONTRAST, ABSOLUTE, RELATION, SELF_BLAME, LABEL, EVENT, TIME = (
+    "feeling", "contrast", "absolute", "relation", "self_blame", "label", "event", "time")
+EMPHASIS = re.compile(r"\b(?:ergst|zwaarst|moeilijkst|vooral|het meest)\b")
+#: a first word that is an answer, not part of what they tell ("ja dat doet pijn")
+ANSWER_WORDS = frozenset({"ja", "nee", "neen", "ok", "oké", "oke", "jawel", "mja", "tja", "nou", "ach", "allez",
+                          "amai", "awel", "misschien"})
+#: verbs at the end of a subordinate clause with "ik" ("sinds ik die klacht heb ingediend")
+VERB_FINAL = frozenset({"heb", "ben", "kan", "wil", "zal", "word", "moet", "mag"})
+#: words a shortened clause must not end on
+LOOSE_ENDS = frozenset({"de", "het", "een", "in", "op", "aan", "met", "van", "voor", "naar", "bij", "om", "te",
+                        "z'n", "mijn", "m'n", "je", "zijn", "haar", "die", "dat", "en", "of", "als", "over",
+                        "tegen", "uit", "door", "ze", "we", "hun", "onze", "ons", "'t", "er", "dan", "zo"})
+TOPIC_DETERMINERS = ("de", "het", "mijn", "m'n", "mn", "onze", "ons")
+EVENT_WORDS = 12  # at most this many words of the clause around an event
 
 W = LEX.weights
 # (start, end, canonical word) of a feeling or person in a sentence's tokens
@@ -95,6 +108,33 @@ def _words(tokens: Iterable[Token]) -> str:
 def second_person(phrase: str) -> str:
     """'in mijn eentje' -> 'in je eentje': first person words turned to 'je' forms for a paraphrase."""
     return " ".join(LEX.second_person.get(w.lower(), w) for w in phrase.split())
+
+
+def turn_person(phrase: str) -> str:
+    """Their words as said back to them: 'ik ben verhuisd' -> 'je bent verhuisd', 'mijn vrouw' ->
+    'je vrouw'; 'ben ik' -> 'ben je'; third-person words ('haar moeder') stay as they are."""
+    words = phrase.split()
+    out: List[str] = []
+    after_ik = False
+    for i, w in enumerate(words):
+        low = w.lower()
+        prev = words[i - 1].lower() if i else ""
+        if prev in ("ik", "'k", "k") and low in LEX.je_verbs or after_ik and low in VERB_FINAL:
+            after_ik = False
+            out.append(LEX.je_verbs[low])
+        elif low in ("ik", "'k", "k") and prev == "en":
+            after_ik = True
+            out.append("jij")  # "mijn vrouw en ik slapen apart" -> "je vrouw en jij slapen apart"
+        elif low in LEX.second_person and w in (low, low.capitalize()):  # "ME/CVS" stays
+            after_ik = after_ik or low in ("ik", "'k", "k")
+            out.append(LEX.second_person[low])
+        elif low in ("'t", "t"):
+            out.append("het")
+        else:
+            out.append(w)
+    if out and out[0].lower() in STOP_WORDS | LEX.event_clause_starts:
+        out[0] = out[0].lower()  # said back inside a sentence: "… : er is niemand meer die …"
+    return " ".join(out)
 
 
 # --- finding --------------------------------------------------------------------
@@ -289,8 +329,9 @@ def _find_absolutes(doc: Doc, offset: int) -> List[Notice]:
             continue
         word = ent.text.lower()
         score = W.absolute_strong if word in LEX.strong_absolutes else W.absolute
-        notices.append(Notice(ABSOLUTE, word, _quote(doc, ent.start, ent.end), score, offset + ent.start, "",
-                              {"woord": word, "zin": _quote(doc, ent.start, ent.end)}))
+        quote = _quote(doc, ent.start, ent.end)
+        notices.append(Notice(ABSOLUTE, word, quote, score, offset + ent.start, "",
+                              {"woord": word, "zin": quote, "context": turn_person(quote)}))
     return notices
 
 
@@ -374,6 +415,94 @@ def _find_self_blame(sentence: str, doc: Doc, offset: int) -> List[Notice]:
     return []
 
 
+@lru_cache(maxsize=1)
+def _event_patterns() -> Tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    def join(patterns: Iterable[re.Pattern]) -> str:
+        return "|".join(f"(?:{p.pattern})" for p in patterns)
+
+    start = r"(?<![\w'])"
+    return tuple(re.compile(f"{start}(?:{join(p)})") for p in (  # type: ignore[return-value]
+        LEX.event_loss, LEX.event_change, LEX.event_frames, LEX.event_occasions, LEX.times))
+
+
+def _token_span(doc: Doc, start_char: int, end_char: int) -> Tuple[int, int]:
+    first = next((t.i for t in doc if t.idx + len(t.text) > start_char), len(doc) - 1)
+    last = next((t.i + 1 for t in reversed(doc) if t.idx < end_char), first + 1)
+    return first, max(last, first + 1)
+
+
+def _event_clause(doc: Doc, start: int, end: int) -> Tuple[int, int]:
+    """The clause around an event: from a starter ('sinds', 'na') or a boundary up to the next boundary."""
+    def boundary(i: int) -> bool:
+        return doc[i].is_punct and doc[i].text not in ("'", "/", "-") or doc[i].lower_ in LEX.event_clause_ends
+
+    lo = start
+    while lo > 0 and not boundary(lo - 1) and doc[lo].lower_ not in LEX.event_clause_starts:
+        lo -= 1
+    if lo >= 3 and doc[lo - 1].lower_ == "en" and doc[lo].lower_ in ("ik", "'k") and not doc[lo - 2].is_punct:
+        lo -= 2  # "mijn vrouw en ik ...": the whole subject
+        while lo > 0 and not boundary(lo - 1):
+            lo -= 1
+    hi = end
+    while hi < len(doc) and not boundary(hi):
+        hi += 1
+    while hi - lo > EVENT_WORDS:
+        if hi > end + 2:
+            hi -= 1
+        else:
+            lo += 1
+    while hi > end and (doc[hi - 1].lower_ in LOOSE_ENDS or doc[hi - 1].is_punct):
+        hi -= 1  # no loose end: "… op stap met z'n" -> "… op stap"
+    return lo, hi
+
+
+def _find_moments(sentence: str, doc: Doc, offset: int) -> List[Notice]:
+    """What happened to them (an event) and the time or place that carries the feeling."""
+    loss, change, frames, occasions, times = _event_patterns()
+    low = doc.text.lower()
+    found: List[Notice] = []
+    for kind, rx, score, variant in ((EVENT, loss, W.event, "verlies"), (EVENT, change, W.event, ""),
+                                     (EVENT, frames, W.event - 1, ""), (EVENT, occasions, W.occasion, ""),
+                                     (TIME, times, W.time, "")):
+        matches = list(rx.finditer(low))
+        if kind == TIME:  # "zaterdag gaat nog, zondag is het ergst": the one that carries the weight
+            matches.sort(key=lambda mt: not EMPHASIS.search(re.split(r"[,.;!?]", low[mt.start():])[0]))
+        m = matches[0] if matches else None
+        if not m or any(n.kind == EVENT for n in found) and kind == EVENT:
+            continue
+        start, end = _token_span(doc, m.start(), m.end())
+        if any(t.lower_ in LEX.feel_verbs for t in doc[max(0, start - 3):start]):
+            continue  # "ik voel me buitengesloten": a feeling, noticed as one
+        lo, hi = _event_clause(doc, start, end)
+        while lo < start and (doc[lo].lower_ in ANSWER_WORDS - {"misschien"} or doc[lo].is_punct):
+            lo += 1
+        words = _words(doc[lo:hi])
+        if lo == 0 and words and (doc[0].is_stop or doc[0].lower_ in LEX.event_clause_starts):
+            words = words[0].lower() + words[1:]
+        if len(words.split()) < 2 and kind == TIME:
+            words = _words(doc[max(0, start - 2):end])
+        if not words:
+            continue
+        zin = turn_person(words)
+        first = doc[lo].lower_
+        det = doc[start - 1].lower_ if start > 0 else ""
+        topic = turn_person(f"{det} {doc[start].text.lower()}") if det in TOPIC_DETERMINERS and \
+            doc[start].is_alpha else ""
+        found.append(Notice(kind, _tidy(m.group(0)), words, score, offset + start, variant,
+                            {"zin": zin, "start": first if first in LEX.event_clause_starts else "",
+                             "onderwerp": topic, "van": str(offset + lo)}))
+    name = next((t for t in doc[1:] if t.is_title and t.is_alpha and len(t) > 2 and not t.ent_type_ and
+                 t.lower_ not in STOP_WORDS and not doc[t.i - 1].is_punct), None)
+    if name is not None and not found:  # a name or a place of theirs: "Ilse", "Drenthe"
+        lo, hi = _event_clause(doc, name.i, name.i + 1)
+        words = _words(doc[lo:hi])
+        if len(words.split()) >= 2:
+            found.append(Notice(TIME, name.text, words, W.name, offset + name.i, "naam",
+                                {"zin": turn_person(words), "start": "", "onderwerp": name.text,
+                                 "van": str(offset + lo)}))
+    return found
+
+
 def _analyse_doc(nlp: Language, sentence: str, doc: Doc, offset: int) -> List[Notice]:
     fuzzy = _fuzzy(nlp, doc)
     spans = _feeling_spans(doc, fuzzy)
@@ -381,7 +510,7 @@ def _analyse_doc(nlp: Language, sentence: str, doc: Doc, offset: int) -> List[No
     def has_feeling(lo: int, hi: int) -> bool:
         return any(lo <= s < hi for s, _, _ in spans)
 
-    return (_find_self_blame(sentence, doc, offset) + _find_labels(doc, offset)
+    return (_find_moments(sentence, doc, offset) + _find_self_blame(sentence, doc, offset) + _find_labels(doc, offset)
             + _find_feelings(doc, spans, offset) + _find_contrast(doc, offset, has_feeling)
             + _find_absolutes(doc, offset) + _find_relations(doc, fuzzy, offset))
 

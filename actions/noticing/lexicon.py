@@ -16,14 +16,18 @@ class Weights:
     """How much each kind of notice counts: the reply answers the heaviest."""
 
     self_blame: int
-    relation_again: int
-    label: int
+    event: int
     contrast_strong: int
     feeling_again: int
     feeling_phrase: int
+    occasion: int
+    relation_again: int
     contrast: int
-    absolute_strong: int
     feeling_word: int
+    absolute_strong: int
+    time: int
+    name: int
+    label: int
     relation: int
     absolute: int
 
@@ -69,6 +73,14 @@ class Lexicon:
     label_articles: FrozenSet[str]
     subordinators: FrozenSet[str]
     self_blame: Tuple[Pattern[str], ...]
+    event_loss: Tuple[Pattern[str], ...]
+    event_change: Tuple[Pattern[str], ...]
+    event_occasions: Tuple[Pattern[str], ...]
+    event_frames: Tuple[Pattern[str], ...]
+    event_clause_starts: FrozenSet[str]
+    event_clause_ends: FrozenSet[str]
+    times: Tuple[Pattern[str], ...]
+    je_verbs: Dict[str, str]
     weights: Weights
 
 

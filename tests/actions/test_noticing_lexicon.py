@@ -20,3 +20,11 @@ def test_unknown_entry_and_unquoted_yaml_word_are_errors(tmp_path):
     unquoted.write_text(text.replace("negations: [niet, nooit, geen]", "negations: [niet, nooit, no]"), "utf-8")
     with pytest.raises(ValueError, match="quotes"):
         load(unquoted)
+
+
+def test_order_of_attention():
+    """What happened to them, then the feeling, then an absolute, then a time or place, then people;
+    the other person's side (a label) never before a feeling or an absolute."""
+    w = LEX.weights
+    assert w.event > w.feeling_phrase > w.feeling_word > w.absolute_strong > w.time > w.relation
+    assert w.label < w.feeling_word and w.label < w.absolute_strong

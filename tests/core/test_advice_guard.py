@@ -38,6 +38,28 @@ FLAGGED = [
     "Misschien kun je een cursus volgen?",
     "JE MOET dat doen.",
     "Je moét dat doen.",
+    # reassurance and suggestions (issue 13)
+    "Dat komt wel goed.",
+    "Alles komt goed.",
+    "Het zal allemaal wel goed komen.",
+    "Het valt best mee, hoor.",
+    "Heb je al eens geprobeerd om haar te bellen?",
+    "Heb je er al eens aan gedacht om een club te zoeken?",
+    "Het kan helpen om het op te schrijven.",
+    "Dat kan je goed doen.",
+    "Het helpt vaak om erover te praten.",
+    "Zorg goed voor jezelf.",
+    "Pas goed op jezelf.",
+    "Wat dacht je van een wandeling?",
+    "Wat als je haar gewoon eens belt?",
+    "Je kunt altijd de Luisterlijn bellen.",
+    "Maak je niet zo druk.",
+    "Je hoeft je geen zorgen te maken.",
+    "Dat baart me zorgen.",
+    "Ik ben bang dat je je zo verder afsluit.",
+    "De tijd heelt alle wonden.",
+    "Het leven gaat door.",
+    "Zo erg is het toch niet.",
 ]
 
 CLEAN = [
@@ -50,7 +72,27 @@ CLEAN = [
     "Hoe zou je zus het zelf vertellen, denk je?",
     "Bel 113 of 0800-0113, gratis en anoniem. Je kunt ook de Zelfmoordlijn bellen op 1813.",
     "Je mag alles zeggen wat je wilt.",
+    "Ik hoor dat je je zo eenzaam voelt, sinds je vrouw is overleden. Hoe gaat het nu met je?",
+    "Ik hoor het: de avonden zijn het ergst. Wil je daar iets meer over vertellen?",
+    "Een advies geef ik niet, want jij weet zelf het best wat bij je past.",
+    "Ik hoor hoe zwaar dit voor je is.",
+    "Hoe gaat het nu met je?",
 ]
+
+
+@pytest.mark.parametrize("text, own", [
+    ("Je vertelt: “ik zou het hem wel willen zeggen”. Hoe is dat voor je?", "ik zou het hem wel willen zeggen"),
+    ("Je vertelt: “mijn man zegt: je moet meer hulp inschakelen”.",
+     "Mijn man zegt: je moet meer hulp inschakelen, maar ik wil dat niet"),
+])
+def test_quotes_of_their_own_words_are_theirs_not_advice(text, own):
+    assert find_violations(text) and is_clean(text, own_words=own)
+
+
+def test_only_their_own_words_are_exempt():
+    text = "Je vertelt: “het komt wel goed”. Zorg goed voor jezelf."
+    assert [v.rule for v in find_violations(text, own_words="het komt wel goed")] == ["zorg goed voor jezelf"]
+    assert find_violations("“Het komt wel goed”, zeg ik.", own_words="ik voel me alleen")
 
 
 @pytest.mark.parametrize("text", FLAGGED)
