@@ -362,7 +362,7 @@ VIER_LIJSTJES_TITLES = {
 REFLECTIEVRAGEN_QUESTIONS = {
     "begrepen": "Denk aan een moment waarop je je echt begrepen voelde door iemand. Wat gebeurde er toen?",
     "wat_deed": "Wat deed of zei die ander, waardoor je je begrepen voelde?",
-    "om_wie": "Om wie geef jij het meest? Weet die persoon dat, denk je?",
+    "om_wie": "Om wie geef jij het meest, en weet die persoon dat, denk je?",
     "afstand": "Wanneer voel jij afstand tot anderen, ook als ze dichtbij zijn?",
     "opgemerkt": "Wie merkt het op als het minder goed met je gaat?",
 }
@@ -384,26 +384,26 @@ VERBONDENHEID_QUESTIONS = {
         "5. met waar je vandaan komt en waar je naartoe gaat\n"
         "6. met de dingen om je heen\n"
         "Welke spreken je aan? Noem er één of twee, met een nummer of in woorden. Voel je je "
-        "vooral verbonden met iets anders, zoals een huisdier, muziek of een plek? Schrijf dat dan."
+        "vooral verbonden met iets anders, zoals een huisdier, muziek of een plek, schrijf dat dan."
     ),
-    "eerste": "Je koos: verbondenheid {richting}. Wanneer voel je die? Wat gebeurt er dan?",
-    "eerste_open": "Wanneer voel jij je verbonden, en waarmee? Wat gebeurt er dan?",
-    "eerste_eigen": "Je schreef: “{a}”. Wanneer voel je die verbondenheid het sterkst? Wat gebeurt er dan?",
+    "eerste": "Je koos: verbondenheid {richting}. Wanneer voel je die, en wat gebeurt er dan?",
+    "eerste_open": "Wanneer voel jij je verbonden, en waarmee? Vertel wat er dan gebeurt.",
+    "eerste_eigen": "Je schreef: “{a}”. Wanneer voel je die verbondenheid het sterkst, en wat gebeurt er dan?",
     "tweede": "En verbondenheid {richting}: hoe is die er voor jou?",
 }
 SAMENHANG_QUESTIONS = {
     "situatie": "Denk aan een situatie die je nu bezighoudt. Wat speelt er, in een paar zinnen?",
     "begrijpen": (
-        "Stel dat je het aan een goede vriend uitlegt. Wat zou je vertellen? "
-        "En wat snap je er zelf nog niet van?"
+        "Stel dat je het aan een goede vriend uitlegt. Wat zou je vertellen, en wat snap je er "
+        "zelf nog niet van?"
     ),
     "grip": (
         "Denk aan wat je zelf kunt doen, en aan mensen die je een hand toesteken, ook als je "
         "ze nu misschien niet ziet. Wat helpt je om het te dragen?"
     ),
     "zin": (
-        "Wat maakt het voor jou de moeite waard om hiermee door te gaan? "
-        "Of anders gezegd: waarvoor sta je 's morgens op?"
+        "Wat maakt het voor jou de moeite waard om hiermee door te gaan, of anders gezegd: "
+        "waarvoor sta je 's morgens op?"
     ),
 }
 GEZONDHEID_AREAS = [
@@ -577,7 +577,7 @@ PAUSED_AFTER_CRISIS = "Je reflectie staat op pauze. Je kunt er later mee verder,
 RESUMED = "We gaan verder met “{label}”. Je had {done} van de {total} vragen al beantwoord."
 RESUMED_LAST = "Je laatste antwoord was: “{a}”."
 RESUMED_FRESH = "Je was met “{label}” begonnen. We gaan verder waar je was."
-NOTHING_TO_RESUME = "Er staat geen reflectie open om mee verder te gaan. Wil je er een kiezen?"
+NOTHING_TO_RESUME = "Er staat geen reflectie open om mee verder te gaan."
 STORE_DOWN_RESUME = (
     "Ik kan je eerdere antwoorden nu even niet ophalen door een storing. "
     "Vraag het me straks gerust opnieuw."
