@@ -37,8 +37,9 @@ GOODBYE = re.compile(
     r"salu|salukes|slaapwel|welterusten|goeienacht|goede nacht|fijne (?:dag|avond|nacht)|bye|byebye|ciao|"
     r"ik ga (?:nu )?slapen|ik moet (?:nu )?gaan)\b")
 #: a message that ends with a goodbye ("dank je, ik ga mijn zus bellen. doei")
-ENDS_WITH_GOODBYE = re.compile(r"(?:^|[\s,.!])(?:doei\w*|dag|daag|tot (?:ziens|later|morgen)|salu|slaapwel|welterusten|"
-                               r"bye|ciao)[\s!.🙂😊👋]*$")
+ENDS_WITH_GOODBYE = re.compile(r"(?:^|[\s,.!])(?:doei\w*|dag|daag|tot (?:ziens|later|morgen|straks|de volgende)|"
+                               r"salu|slaapwel|welterusten|bye|ciao)"
+                               r"(?:\s+(?:misschien|dan|hoor|h[eé]|weer))?[\s!.🙂😊👋]*$")  # "tot morgen misschien"
 #: "de hele dag", "elke dag": a day, not a goodbye
 NOT_A_GOODBYE_DAY = re.compile(r"\b(?:de|hele|heel|elke|iedere|die|een|per|deze|welke|zelfde|lange|volgende|vorige|"
                                r"halve|hele)\s+dag[\s!.]*$")

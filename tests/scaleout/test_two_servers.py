@@ -34,6 +34,7 @@ ANSWERS = [
     "Ja, dat kan ik wel uitleggen aan anderen.",
     "Nee, ik heb er eigenlijk geen invloed op.",
     "Ja, zij is het zeker waard.",
+    "Ik denk dat ik er nog even over wil nadenken.",  # the answer to the closing question
 ]
 
 
