@@ -10,7 +10,9 @@ Steps (all on loopback, all in a temporary folder except the results):
 3. load over REST: 1 person, then 20 people at once (bench/load.py); p50/p95 per turn and
    messages per second; memory (current and peak RSS) of each server afterwards;
 4. profile (py-spy, when installed): where a turn's time goes on both project servers;
-5. quality (bench/quality.py): NLU held-out report, 3-fold cross-validation, crisis net.
+5. the Dutch spaCy pipeline alone per message, as the Rasa server runs it (no parser,
+   lower-cased) and as the action server does (bench/pipeline_cost.py);
+6. quality (bench/quality.py): NLU held-out report, 3-fold cross-validation, crisis net.
 
 Results: bench/results/latest.json and latest.md (the table is printed too).
 Options: --model PATH (skip training the project, serve this model), --no-quality,
@@ -163,6 +165,10 @@ def table(results: Dict[str, Any]) -> str:
     for name, mine, theirs in rows:
         both = all(isinstance(v, (int, float)) for v in (mine, theirs))
         lines.append(f"| {name} | {mine} | {theirs} | {ratio(mine, theirs) if both else '-'} |")
+    if "spacy_pipeline" in results:
+        sp = results["spacy_pipeline"]
+        lines.append(f'| spaCy pipeline per message, median (ms): Rasa server / action server '
+                     f'| {sp["rasa_server"]["median_ms"]} / {sp["action_server"]["median_ms"]} | - | - |')
     checks = results["targets"]
     lines += ["", "| target (issue 8) | measured | holds |", "|---|---:|:---:|"]
     for name, (measured, holds) in checks.items():
@@ -244,6 +250,10 @@ def main(argv=None) -> int:
 
         results["project"], results["baseline"] = project, baseline
         results["targets"] = check_targets(results)
+        from bench.pipeline_cost import measure as pipeline_cost
+
+        print("Per-turn cost of the Dutch spaCy pipeline (Rasa server / action server) ...", flush=True)
+        results["spacy_pipeline"] = pipeline_cost()
         if not args.no_quality:
             from bench.quality import quality_report
 

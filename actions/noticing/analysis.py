@@ -38,6 +38,7 @@ LOOSE_ENDS = frozenset({"de", "het", "een", "in", "op", "aan", "met", "van", "vo
                         "z'n", "mijn", "m'n", "je", "zijn", "haar", "die", "dat", "en", "of", "als", "over",
                         "tegen", "uit", "door", "ze", "we", "hun", "onze", "ons", "'t", "er", "dan", "zo"})
 TOPIC_DETERMINERS = ("de", "het", "mijn", "m'n", "mn", "onze", "ons")
+SUBORDINATE = frozenset({"ccomp", "advcl", "acl", "acl:relcl", "csubj"})  # dependency labels of embedded clauses
 EVENT_WORDS = 12  # at most this many words of the clause around an event
 
 W = LEX.weights
@@ -335,18 +336,20 @@ def _find_absolutes(doc: Doc, offset: int) -> List[Notice]:
     return notices
 
 
-def _is_plural(word: str) -> bool:
-    return word.endswith(("'s", "en")) or word in LEX.plural_people
+def _is_plural(token: Token) -> bool:
+    """Plural from the morphology; a word the tagger gave no number: the Dutch plural endings."""
+    number = token.morph.get("Number")
+    return number == ["Plur"] if number else token.lower_.endswith(("'s", "en"))
 
 
-def _person(doc: Doc, start: int, word: str) -> Optional[str]:
+def _person(doc: Doc, start: int, end: int, word: str) -> Optional[str]:
     """'je zus' style form of the person, or None when the word is not about a person here."""
     det = doc[start - 1].lower_ if start > 0 else ""
     if det in LEX.possessives:
         return f"{LEX.possessives[det]} {word}"
     if word in LEX.needs_possessive:
         return None
-    if _is_plural(word) or word == "familie":
+    if _is_plural(doc[end - 1]) or word == "familie":
         return word
     return f"je {word}"
 
@@ -356,22 +359,28 @@ def _find_relations(doc: Doc, fuzzy: Dict[int, Tuple[str, str]], offset: int) ->
     spans += [(i, i + 1, word) for i, (label, word) in fuzzy.items() if label == "relatie"]
     notices = []
     for start, end, word in sorted(spans):
-        wie = _person(doc, start, word)
+        wie = _person(doc, start, end, word)
         if wie:
-            betekent = "betekenen" if _is_plural(word) else "betekent"
+            betekent = "betekenen" if _is_plural(doc[end - 1]) else "betekent"
             notices.append(Notice(RELATION, LEX.relation_canon.get(word, word), _quote(doc, start, end),
                                   W.relation, offset + start, "", {"wie": wie, "betekent": betekent}))
     return notices
+
+
+def _in_subordinate_clause(verb: Token) -> bool:
+    """From the parse: the verb's clause hangs under another one ('… dat hij altijd zeurt')."""
+    head = verb.head if verb.dep_ in ("cop", "aux", "aux:pass") else verb
+    return head.dep_ in SUBORDINATE or any(c.dep_ == "mark" for c in head.children)
 
 
 def _find_labels(doc: Doc, offset: int) -> List[Notice]:
     notices = []
     for tok in doc:
         verb = tok.lower_
-        if verb not in LEX.label_verbs_singular | LEX.label_verbs_plural or tok.i == 0:
+        if verb not in LEX.label_verbs or tok.i == 0:
             continue
         subj = doc[tok.i - 1]
-        plural = verb in LEX.label_verbs_plural
+        plural = _is_plural(tok)
         if subj.lower_ == "hij":
             wie, wie_subj, start = "hem", "hij", subj.i
         elif subj.lower_ in ("ze", "zij"):
@@ -381,7 +390,7 @@ def _find_labels(doc: Doc, offset: int) -> List[Notice]:
             start = tok.i - 2
         else:
             continue
-        if start > 0 and doc[start - 1].lower_ in LEX.subordinators:
+        if _in_subordinate_clause(tok):
             continue
         _, hi = _clause_bounds(doc, tok.i + 1, tok.i + 1)
         rest = [t for t in doc[tok.i + 1: hi]]

@@ -161,3 +161,23 @@ def test_third_person_possessives_stay_and_no_doubled_punctuation():
     for text in ("ik vroeg: waarom ik?", "Ze zei: “en jij?”", "Mijn zus vroeg “gaat het?”"):
         out = respond(text).text
         assert "?”." not in out and ".." not in out and ",." not in out, out
+
+
+@pytest.mark.parametrize("text, plural", [
+    ("Mijn zus is altijd zo negatief.", False),
+    ("mijn ouders snappen het nooit", True),
+    ("mijn collega's doen altijd zo lullig", True),
+    ("hij zeurt altijd", False),
+])
+def test_a_label_takes_singular_or_plural_from_the_morphology(text, plural):
+    labels = [n for n in analyse(text).notices if n.kind == "label"]
+    assert labels and labels[0].slots["zou"] == ("zouden" if plural else "zou")
+
+
+@pytest.mark.parametrize("text", [
+    "ik vind het erg dat mijn zus altijd zo negatief is",
+    "omdat hij altijd zeurt ga ik niet meer",
+    "als ze steeds klagen word ik moe",
+])
+def test_a_subordinate_clause_found_by_the_parse_gives_no_label(text):
+    assert "label" not in {n.kind for n in analyse(text).notices}

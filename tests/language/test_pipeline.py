@@ -5,6 +5,7 @@ import pytest
 import spacy
 
 from actions.language import get_nlp
+from language.evaluate import FLOORS, TARGETS, below
 from language.lexicons import tagged_phrases, words
 
 
@@ -48,3 +49,48 @@ def test_official_model_when_installed():
         pytest.skip("nl_core_news_sm is not installed (not on PyPI; set NL_CORE_NEWS_SM to a wheel to use it)")
     assert "ner" in official.pipe_names
     assert "nl_core_news_sm" in get_nlp().meta.get("description", "")
+
+
+# Held-out quality of the pipeline actually built (build/spacy_nl), whichever base it has: scored
+# on UD_Dutch-Alpino test, which neither training nor tuning sees, as written and lower-cased.
+
+
+@pytest.fixture(scope="module")
+def heldout():
+    from language import evaluate, train, ud
+
+    data = ud.write_if_missing(train.BUILD / "ud")
+    return {split: evaluate.score(get_nlp(), data[split]) for split in ("test", "test_lower")}
+
+
+@pytest.mark.parametrize("split", ["test", "test_lower"])
+def test_heldout_floors(heldout, split):
+    low = below(heldout[split], FLOORS[split])
+    assert not low, f"{split}: below the floors {FLOORS[split]}: {low} (all: {heldout[split]})"
+
+
+@pytest.mark.xfail(reason="lower-cased, the own pipeline reaches the lemma target, not yet UPOS 0.92 / "
+                          "LAS 0.70 (README, Language pipeline)", strict=False)
+def test_lower_cased_heldout_reaches_the_issue_targets(heldout):
+    low = below(heldout["test_lower"], TARGETS)
+    assert not low, f"test_lower: below the targets {TARGETS}: {low} (all: {heldout['test_lower']})"
+
+
+def test_pipeline_has_the_analysis_components():
+    nlp = get_nlp()
+    assert {"tagger", "parser", "entity_ruler"} <= set(nlp.pipe_names)
+    doc = nlp("Ik voel me niet gezien door mijn zus.")
+    assert doc.has_annotation("POS") and doc.has_annotation("DEP") and doc.has_annotation("MORPH")
+    assert [t.pos_ for t in doc][:2] == ["PRON", "VERB"]
+
+
+def test_heldout_split_is_not_in_training():
+    from language import ud
+
+    def texts(name):
+        return {line for block in ud.sentences(name) for line in block.split("\n") if line.startswith("# text =")}
+
+    test_texts = texts("alpino_test")
+    assert len(test_texts) > 500
+    train_texts = texts("alpino_dev") | texts("lassy_dev") | texts("lassy_test")
+    assert len(test_texts & train_texts) <= 2  # a few one-word headings may repeat
