@@ -1,7 +1,7 @@
 """Per-turn cost of the Dutch spaCy pipeline, as each server runs it.
 
-- Rasa server: `SpacyNLP` loads build/spacy_nl without the parser and (case_sensitive: false)
-  lower-cases the text;
+- Rasa server: `SpacyNLP` loads the light NLU pipeline build/spacy_nl_nlu (without a parser;
+  case_sensitive: false lower-cases the text);
 - action server: the full pipeline (with the parser), on the text as typed.
 Median and p95 milliseconds per message over the conversation corpus' user turns, one message at
 a time (as in a turn), after a warm-up. `python -m bench.pipeline_cost`.
@@ -16,6 +16,7 @@ import spacy
 
 ROOT = Path(__file__).resolve().parent.parent
 PIPELINE = ROOT / "build" / "spacy_nl"
+NLU_PIPELINE = ROOT / "build" / "spacy_nl_nlu"
 MESSAGES = [
     "hoi", "ik voel me zo alleen de laatste tijd",
     "Op het feest van mijn zus voelde ik me eenzaam, niemand vroeg iets.",
@@ -41,8 +42,8 @@ def _times(nlp, texts: List[str], rounds: int = 5) -> Dict[str, float]:
             "p95_ms": round(samples[int(0.95 * (len(samples) - 1))], 2)}
 
 
-def measure(path: Path = PIPELINE) -> Dict[str, Dict]:
-    rasa = spacy.load(path, disable=["parser"])
+def measure(path: Path = PIPELINE, nlu_path: Path = NLU_PIPELINE) -> Dict[str, Dict]:
+    rasa = spacy.load(nlu_path, disable=["parser"])
     full = spacy.load(path)
     return {
         "rasa_server": {"components": rasa.pipe_names, **_times(rasa, [m.lower() for m in MESSAGES])},

@@ -1,4 +1,5 @@
 """The project's Dutch spaCy pipeline (language/), on whichever base is installed."""
+import json
 from pathlib import Path
 
 import pytest
@@ -94,3 +95,35 @@ def test_heldout_split_is_not_in_training():
     assert len(test_texts) > 500
     train_texts = texts("alpino_dev") | texts("lassy_dev") | texts("lassy_test")
     assert len(test_texts & train_texts) <= 2  # a few one-word headings may repeat
+
+
+def test_rasa_loads_the_light_nlu_pipeline():
+    """Rasa's NLU reads tokens, lemmas and the lexicon entities only: no tagger or parser per turn."""
+    import yaml
+
+    from language.build_pipeline import NLU_OUTPUT
+
+    config = yaml.safe_load((Path(__file__).parents[2] / "config.yml").read_text("utf-8"))
+    spacy_nlp = next(c for c in config["pipeline"] if c["name"] == "SpacyNLP")
+    assert (Path(__file__).parents[2] / spacy_nlp["model"]).resolve() == NLU_OUTPUT.resolve()
+    nlu = spacy.load(NLU_OUTPUT)
+    assert nlu.pipe_names == ["lemmatizer", "entity_ruler"]
+    doc = nlu("ik voel me zo eenzaam sinds mijn zus weg is")
+    assert "voelen" in [t.lemma_ for t in doc]
+    assert {("eenzaam", "gevoel"), ("zus", "relatie")} <= {(e.text, e.label_) for e in doc.ents}
+
+
+def test_the_own_pipeline_trains_once_per_stamp(tmp_path, monkeypatch):
+    from language import train
+
+    def must_not_train(output):
+        raise AssertionError("trained again although corpus, config and code are unchanged")
+
+    (tmp_path / "model-best").mkdir()
+    (tmp_path / "model-best" / "meta.json").write_text("{}")
+    (tmp_path / train.STAMP_FILE).write_text(json.dumps({"stamp": train.stamp(), "dev": {}}))
+    monkeypatch.setattr(train, "train", must_not_train)
+    assert train.trained_base(tmp_path)["stamp"] == train.stamp()
+    (tmp_path / train.STAMP_FILE).write_text(json.dumps({"stamp": "another corpus", "dev": {}}))
+    with pytest.raises(AssertionError, match="trained again"):
+        train.trained_base(tmp_path)
