@@ -1,7 +1,8 @@
 """Train and score the project's own Dutch pipeline (spaCy's Python API, no `spacy` command line).
 
 `python -m language.train [output_dir]` converts the vendored corpus (language/ud.py) into
-build/ud/*.spacy, trains language/config.cfg with its fixed seed, and prints the held-out scores.
+build/ud/*.spacy, trains language/config.cfg with its fixed seed, and prints the tuning-split scores (the held-out
+scores are printed by language/build_pipeline.py on the built pipeline).
 Normally language/build_pipeline.py calls `trained_base()`, which reuses the result while the stamp
 (corpus + config + this code) is unchanged.
 """

@@ -127,3 +127,15 @@ def test_the_own_pipeline_trains_once_per_stamp(tmp_path, monkeypatch):
     (tmp_path / train.STAMP_FILE).write_text(json.dumps({"stamp": "another corpus", "dev": {}}))
     with pytest.raises(AssertionError, match="trained again"):
         train.trained_base(tmp_path)
+
+
+def test_nl_pipeline_forces_a_base_or_fails_clearly(monkeypatch):
+    from language import build_pipeline
+
+    monkeypatch.setenv("NL_PIPELINE", "groot")
+    with pytest.raises(SystemExit, match="NL_PIPELINE must be one of official, own"):
+        build_pipeline.base()
+    monkeypatch.setenv("NL_PIPELINE", "official")
+    monkeypatch.setattr(build_pipeline, "_official_base", lambda: None)
+    with pytest.raises(SystemExit, match="cannot be loaded"):
+        build_pipeline.base()
