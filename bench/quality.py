@@ -14,9 +14,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import re
 import tempfile
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 import yaml
 
@@ -24,6 +25,97 @@ from bench.procs import RASA, ROOT, base_env, run_timed
 
 CORPUS = ROOT / "tests" / "corpora" / "crisis.yml"
 HELD_OUT = ROOT / "tests" / "corpora" / "crisis_heldout.yml"  # frozen: never tuned on
+TRAINING = ROOT / "data" / "nlu"
+NLU_TEST = ROOT / "tests" / "nlu" / "test_nlu.yml"  # frozen: never trained or tuned on
+NLU_DEV = ROOT / "tests" / "nlu" / "dev_nlu.yml"  # tuning happens here
+# The safety net (components/crisis_override.py) answers a `crisis` message with its tier's intent;
+# any safety tier but "bereaved" is the safety answer a `crisis` message needs.
+SAFETY_ANSWERS = {"crisis_unclear": "crisis", "danger_from_others": "crisis"}
+_ANNOTATION = re.compile(r"\[([^\]]*)\](?:\{[^}]*\}|\([^)]*\))")
+
+
+def nlu_examples(*paths: Path) -> List[Tuple[str, str]]:
+    """(text, intent) of every intent example in the Rasa YAML files (or folders of them), entity
+    annotations reduced to their text."""
+    files = [f for p in paths for f in (sorted(Path(p).glob("*.yml")) if Path(p).is_dir() else [Path(p)])]
+    examples = []
+    for path in files:
+        for item in (yaml.safe_load(path.read_text()) or {}).get("nlu") or []:
+            if "intent" not in item:
+                continue
+            for line in str(item.get("examples") or "").splitlines():
+                line = line.strip()
+                if line.startswith("- "):
+                    examples.append((_ANNOTATION.sub(r"\1", line[2:]).strip(), item["intent"]))
+    return examples
+
+
+def near_duplicates(texts: List[str], training: List[str], ratio: float = 0.9) -> List[Tuple[str, str, float]]:
+    """(text, training example, similarity) for every text with a training example whose
+    difflib ratio is at least ``ratio`` (lower-cased, whitespace normalised). The cheap upper
+    bounds (real_quick_ratio, quick_ratio) skip most pairs before the real ratio is computed."""
+    from difflib import SequenceMatcher
+
+    def norm(text: str) -> str:
+        return " ".join(text.lower().split())
+
+    pool = sorted({norm(t) for t in training}, key=len)
+    found = []
+    for text in texts:
+        probe = norm(text)
+        matcher = SequenceMatcher(None, autojunk=False)
+        matcher.set_seq2(probe)  # seq2 is the one SequenceMatcher indexes: index it once
+        for other in pool:
+            # ratio = 2M / (a + b) <= 2 min(a, b) / (a + b): too different lengths never reach it
+            if 2 * min(len(other), len(probe)) < ratio * (len(other) + len(probe)):
+                continue
+            matcher.set_seq1(other)
+            if matcher.real_quick_ratio() >= ratio and matcher.quick_ratio() >= ratio:
+                score = matcher.ratio()
+                if score >= ratio:
+                    found.append((text, other, round(score, 3)))
+    return found
+
+
+def intent_scores(gold: List[str], predicted: List[str]) -> Dict[str, Any]:
+    """Per-intent precision/recall/F1 over the gold intents (a prediction outside them, like
+    `nlu_fallback`, only counts as a miss), macro F1, accuracy and the confusion pairs
+    (gold, predicted, count), most frequent first."""
+    from collections import Counter
+
+    from sklearn.metrics import accuracy_score, precision_recall_fscore_support
+
+    labels = sorted(set(gold))
+    precision, recall, f1, support = precision_recall_fscore_support(
+        gold, predicted, labels=labels, zero_division=0)
+    per_intent = {name: {"precision": round(float(p), 3), "recall": round(float(r), 3),
+                         "f1-score": round(float(f), 3), "support": int(n)}
+                  for name, p, r, f, n in zip(labels, precision, recall, f1, support, strict=True)}
+    confusions = Counter((g, p) for g, p in zip(gold, predicted, strict=True) if g != p)
+    return {"macro_f1": round(float(sum(f1) / len(labels)), 4),
+            "accuracy": round(float(accuracy_score(gold, predicted)), 4),
+            "per_intent": per_intent,
+            "confusions": [[g, p, n] for (g, p), n in confusions.most_common()]}
+
+
+def predict_intents(agent, texts: List[str]) -> List[str]:
+    """The final intent of each text after every NLU component (safety-net tiers that answer a
+    `crisis` message as such are named `crisis`)."""
+    async def parse() -> List[str]:
+        return [(await agent.parse_message(text))["intent"]["name"] for text in texts]
+
+    return [SAFETY_ANSWERS.get(name, name) for name in asyncio.run(parse())]
+
+
+def fixed_set(agent, path: Path = NLU_TEST) -> Dict[str, Any]:
+    """Scores of the trained model on a fixed NLU set (default: the frozen test set), with
+    every miss (text, gold, predicted)."""
+    examples = nlu_examples(path)
+    texts, gold = [t for t, _ in examples], [g for _, g in examples]
+    predicted = predict_intents(agent, texts)
+    result = intent_scores(gold, predicted)
+    result["misses"] = [[t, g, p] for t, g, p in zip(texts, gold, predicted, strict=True) if g != p]
+    return result
 
 
 def _intent_table(report_path: Path) -> Dict[str, Any]:
