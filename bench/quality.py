@@ -1,4 +1,5 @@
-"""Quality report: intents on a held-out split and by 3-fold cross-validation, the crisis
+"""Quality report: the trained model on the frozen NLU test set (tests/nlu/test_nlu.yml: per-intent
+F1, macro F1, confusion pairs), intents on a held-out split and by 3-fold cross-validation, the crisis
 safety net per tier on its tuning corpus and on the frozen held-out part, alone
 (core.safety.tier) and through the trained model (NLU pipeline with
 components.crisis_override: does the message get its tier's intent?), and listening ("Feeling
@@ -6,7 +7,7 @@ heard"): how often the noticing reply names what a good listener names first, on
 part (tests/corpora/listening.yml) and the frozen held-out part (tests/corpora/sharing_heldout.yml).
 
 Alone: ``.venv/bin/python -m bench.quality [--model models/reflectie.tar.gz] [--crisis-only]
-[--listening-only]``.
+[--listening-only] [--fixed-only test|dev]`` (``--fixed-only dev`` is the quick tuning probe).
 """
 
 from __future__ import annotations
@@ -204,7 +205,16 @@ def _nlu_gate(agent, corpus: Dict[str, List[str]]) -> Dict[str, Any]:
     return {"per_threshold": table, "highest_benign_score": round(max(got["benign"] or [0]), 4)}
 
 
-def crisis_net(model: Optional[str]) -> Dict[str, Any]:
+def load_model(model: Optional[str]):
+    """The trained assistant (a Rasa Agent) at ``model``, or None without one."""
+    if not model:
+        return None
+    from rasa.core.agent import load_agent
+
+    return asyncio.run(load_agent(model_path=model))
+
+
+def crisis_net(model: Optional[str], agent=None) -> Dict[str, Any]:
     """The safety net per tier on the tuning corpus and on the frozen held-out part, alone and
     through the trained model (NLU pipeline with components.crisis_override)."""
     from components.crisis_override import TIER_INTENTS
@@ -212,11 +222,8 @@ def crisis_net(model: Optional[str]) -> Dict[str, Any]:
 
     intent_tier = {v: k for k, v in TIER_INTENTS.items()}
     result: Dict[str, Any] = {}
-    agent = None
-    if model:
-        from rasa.core.agent import load_agent
-
-        agent = asyncio.run(load_agent(model_path=model))
+    if agent is None:
+        agent = load_model(model)
 
     async def tiers(texts: List[str]) -> List[str]:
         return [intent_tier.get((await agent.parse_message(t))["intent"]["name"], "benign") for t in texts]
@@ -264,17 +271,36 @@ def listening_markdown(result: Dict[str, Any]) -> List[str]:
 
 
 def quality_report(model: Optional[str], tmp: Path, log_dir: Path) -> Dict[str, Any]:
+    agent = load_model(model)
     return {
+        "test_set": fixed_set(agent) if agent is not None else None,
         "held_out": held_out(tmp, log_dir),
         "cross_validation": cross_validation(tmp, log_dir),
-        "crisis": crisis_net(model),
+        "crisis": crisis_net(model, agent),
         "listening": listening(),
     }
 
 
+def fixed_set_markdown(result: Optional[Dict[str, Any]], path: Path = NLU_TEST) -> List[str]:
+    """Per-intent scores of the trained model on a fixed NLU set and its confusion pairs."""
+    name = path.relative_to(ROOT)
+    if result is None:
+        return [f"## Fixed NLU set ({name})", "", "No trained model: run `make train` first.", ""]
+    lines = [f"## Fixed NLU set ({name})", "",
+             f"The trained model (models/reflectie.tar.gz), final intent after every NLU component "
+             f"(`nlu_fallback` is a miss): macro F1 {result['macro_f1']}, accuracy {result['accuracy']}, "
+             f"{sum(r['support'] for r in result['per_intent'].values())} messages.", "",
+             "| intent | precision | recall | F1 | n |", "|---|---:|---:|---:|---:|"]
+    for intent, row in sorted(result["per_intent"].items()):
+        lines.append(f"| {intent} | {row['precision']} | {row['recall']} | {row['f1-score']} | {row['support']} |")
+    lines += ["", "Confusion pairs (gold → predicted):", "", "| gold | predicted | count |", "|---|---|---:|"]
+    lines += [f"| {gold} | {predicted} | {n} |" for gold, predicted, n in result["confusions"]]
+    return lines + [""]
+
+
 def as_markdown(quality: Dict[str, Any]) -> str:
     held, cv = quality["held_out"], quality["cross_validation"]
-    lines = ["## NLU quality", "",
+    lines = fixed_set_markdown(quality.get("test_set")) + ["## NLU quality", "",
              f"Held-out 20% (seed 42): accuracy {held['summary']['accuracy']}, "
              f"macro F1 {held['summary'].get('macro avg')}, weighted F1 "
              f"{held['summary'].get('weighted avg')}. {cv['folds']}-fold cross-validation: "
@@ -323,6 +349,8 @@ def main(argv=None) -> int:
     parser.add_argument("--model", default=str(ROOT / "models" / "reflectie.tar.gz"))
     parser.add_argument("--crisis-only", action="store_true")
     parser.add_argument("--listening-only", action="store_true")
+    parser.add_argument("--fixed-only", choices=["test", "dev"],
+                        help="only the trained model on the frozen test set or on the dev set")
     args = parser.parse_args(argv)
     results = ROOT / "bench" / "results"
     log_dir = results / "logs"
@@ -332,6 +360,12 @@ def main(argv=None) -> int:
         heard = listening()
         (results / "listening.json").write_text(json.dumps(heard, indent=2, ensure_ascii=False))
         print("\n".join(listening_markdown(heard)))
+        return 0
+    if args.fixed_only:
+        path = NLU_TEST if args.fixed_only == "test" else NLU_DEV
+        scores = fixed_set(load_model(model), path) if model else None
+        (results / f"nlu_{args.fixed_only}.json").write_text(json.dumps(scores, indent=2, ensure_ascii=False))
+        print("\n".join(fixed_set_markdown(scores, path)))
         return 0
     if args.crisis_only:
         crisis = crisis_net(model)
