@@ -1,4 +1,5 @@
-"""Quality report: intents on a held-out split and by 3-fold cross-validation, the crisis
+"""Quality report: the trained model on the frozen NLU test set (tests/nlu/test_nlu.yml: per-intent
+F1, macro F1, confusion pairs), intents on a held-out split and by 3-fold cross-validation, the crisis
 safety net per tier on its tuning corpus and on the frozen held-out part, alone
 (core.safety.tier) and through the trained model (NLU pipeline with
 components.crisis_override: does the message get its tier's intent?), and listening ("Feeling
@@ -6,7 +7,7 @@ heard"): how often the noticing reply names what a good listener names first, on
 part (tests/corpora/listening.yml) and the frozen held-out part (tests/corpora/sharing_heldout.yml).
 
 Alone: ``.venv/bin/python -m bench.quality [--model models/reflectie.tar.gz] [--crisis-only]
-[--listening-only]``.
+[--listening-only] [--fixed-only test|dev]`` (``--fixed-only dev`` is the quick tuning probe).
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import re
 import tempfile
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 import yaml
 
@@ -24,6 +26,97 @@ from bench.procs import RASA, ROOT, base_env, run_timed
 
 CORPUS = ROOT / "tests" / "corpora" / "crisis.yml"
 HELD_OUT = ROOT / "tests" / "corpora" / "crisis_heldout.yml"  # frozen: never tuned on
+TRAINING = ROOT / "data" / "nlu"
+NLU_TEST = ROOT / "tests" / "nlu" / "test_nlu.yml"  # frozen: never trained or tuned on
+NLU_DEV = ROOT / "tests" / "nlu" / "dev_nlu.yml"  # tuning happens here
+# The safety net (components/crisis_override.py) answers a `crisis` message with its tier's intent;
+# any safety tier but "bereaved" is the safety answer a `crisis` message needs.
+SAFETY_ANSWERS = {"crisis_unclear": "crisis", "danger_from_others": "crisis"}
+_ANNOTATION = re.compile(r"\[([^\]]*)\](?:\{[^}]*\}|\([^)]*\))")
+
+
+def nlu_examples(*paths: Path) -> List[Tuple[str, str]]:
+    """(text, intent) of every intent example in the Rasa YAML files (or folders of them), entity
+    annotations reduced to their text."""
+    files = [f for p in paths for f in (sorted(Path(p).glob("*.yml")) if Path(p).is_dir() else [Path(p)])]
+    examples = []
+    for path in files:
+        for item in (yaml.safe_load(path.read_text()) or {}).get("nlu") or []:
+            if "intent" not in item:
+                continue
+            for line in str(item.get("examples") or "").splitlines():
+                line = line.strip()
+                if line.startswith("- "):
+                    examples.append((_ANNOTATION.sub(r"\1", line[2:]).strip(), item["intent"]))
+    return examples
+
+
+def near_duplicates(texts: List[str], training: List[str], ratio: float = 0.9) -> List[Tuple[str, str, float]]:
+    """(text, training example, similarity) for every text with a training example whose
+    difflib ratio is at least ``ratio`` (lower-cased, whitespace normalised). The cheap upper
+    bounds (real_quick_ratio, quick_ratio) skip most pairs before the real ratio is computed."""
+    from difflib import SequenceMatcher
+
+    def norm(text: str) -> str:
+        return " ".join(text.lower().split())
+
+    pool = sorted({norm(t) for t in training}, key=len)
+    found = []
+    for text in texts:
+        probe = norm(text)
+        matcher = SequenceMatcher(None, autojunk=False)
+        matcher.set_seq2(probe)  # seq2 is the one SequenceMatcher indexes: index it once
+        for other in pool:
+            # ratio = 2M / (a + b) <= 2 min(a, b) / (a + b): too different lengths never reach it
+            if 2 * min(len(other), len(probe)) < ratio * (len(other) + len(probe)):
+                continue
+            matcher.set_seq1(other)
+            if matcher.real_quick_ratio() >= ratio and matcher.quick_ratio() >= ratio:
+                score = matcher.ratio()
+                if score >= ratio:
+                    found.append((text, other, round(score, 3)))
+    return found
+
+
+def intent_scores(gold: List[str], predicted: List[str]) -> Dict[str, Any]:
+    """Per-intent precision/recall/F1 over the gold intents (a prediction outside them, like
+    `nlu_fallback`, only counts as a miss), macro F1, accuracy and the confusion pairs
+    (gold, predicted, count), most frequent first."""
+    from collections import Counter
+
+    from sklearn.metrics import accuracy_score, precision_recall_fscore_support
+
+    labels = sorted(set(gold))
+    precision, recall, f1, support = precision_recall_fscore_support(
+        gold, predicted, labels=labels, zero_division=0)
+    per_intent = {name: {"precision": round(float(p), 3), "recall": round(float(r), 3),
+                         "f1-score": round(float(f), 3), "support": int(n)}
+                  for name, p, r, f, n in zip(labels, precision, recall, f1, support, strict=True)}
+    confusions = Counter((g, p) for g, p in zip(gold, predicted, strict=True) if g != p)
+    return {"macro_f1": round(float(sum(f1) / len(labels)), 4),
+            "accuracy": round(float(accuracy_score(gold, predicted)), 4),
+            "per_intent": per_intent,
+            "confusions": [[g, p, n] for (g, p), n in confusions.most_common()]}
+
+
+def predict_intents(agent, texts: List[str]) -> List[str]:
+    """The final intent of each text after every NLU component (safety-net tiers that answer a
+    `crisis` message as such are named `crisis`)."""
+    async def parse() -> List[str]:
+        return [(await agent.parse_message(text))["intent"]["name"] for text in texts]
+
+    return [SAFETY_ANSWERS.get(name, name) for name in asyncio.run(parse())]
+
+
+def fixed_set(agent, path: Path = NLU_TEST) -> Dict[str, Any]:
+    """Scores of the trained model on a fixed NLU set (default: the frozen test set), with
+    every miss (text, gold, predicted)."""
+    examples = nlu_examples(path)
+    texts, gold = [t for t, _ in examples], [g for _, g in examples]
+    predicted = predict_intents(agent, texts)
+    result = intent_scores(gold, predicted)
+    result["misses"] = [[t, g, p] for t, g, p in zip(texts, gold, predicted, strict=True) if g != p]
+    return result
 
 
 def _intent_table(report_path: Path) -> Dict[str, Any]:
@@ -112,7 +205,16 @@ def _nlu_gate(agent, corpus: Dict[str, List[str]]) -> Dict[str, Any]:
     return {"per_threshold": table, "highest_benign_score": round(max(got["benign"] or [0]), 4)}
 
 
-def crisis_net(model: Optional[str]) -> Dict[str, Any]:
+def load_model(model: Optional[str]):
+    """The trained assistant (a Rasa Agent) at ``model``, or None without one."""
+    if not model:
+        return None
+    from rasa.core.agent import load_agent
+
+    return asyncio.run(load_agent(model_path=model))
+
+
+def crisis_net(model: Optional[str], agent=None) -> Dict[str, Any]:
     """The safety net per tier on the tuning corpus and on the frozen held-out part, alone and
     through the trained model (NLU pipeline with components.crisis_override)."""
     from components.crisis_override import TIER_INTENTS
@@ -120,11 +222,8 @@ def crisis_net(model: Optional[str]) -> Dict[str, Any]:
 
     intent_tier = {v: k for k, v in TIER_INTENTS.items()}
     result: Dict[str, Any] = {}
-    agent = None
-    if model:
-        from rasa.core.agent import load_agent
-
-        agent = asyncio.run(load_agent(model_path=model))
+    if agent is None:
+        agent = load_model(model)
 
     async def tiers(texts: List[str]) -> List[str]:
         return [intent_tier.get((await agent.parse_message(t))["intent"]["name"], "benign") for t in texts]
@@ -172,17 +271,36 @@ def listening_markdown(result: Dict[str, Any]) -> List[str]:
 
 
 def quality_report(model: Optional[str], tmp: Path, log_dir: Path) -> Dict[str, Any]:
+    agent = load_model(model)
     return {
+        "test_set": fixed_set(agent) if agent is not None else None,
         "held_out": held_out(tmp, log_dir),
         "cross_validation": cross_validation(tmp, log_dir),
-        "crisis": crisis_net(model),
+        "crisis": crisis_net(model, agent),
         "listening": listening(),
     }
 
 
+def fixed_set_markdown(result: Optional[Dict[str, Any]], path: Path = NLU_TEST) -> List[str]:
+    """Per-intent scores of the trained model on a fixed NLU set and its confusion pairs."""
+    name = path.relative_to(ROOT)
+    if result is None:
+        return [f"## Fixed NLU set ({name})", "", "No trained model: run `make train` first.", ""]
+    lines = [f"## Fixed NLU set ({name})", "",
+             f"The trained model (models/reflectie.tar.gz), final intent after every NLU component "
+             f"(`nlu_fallback` is a miss): macro F1 {result['macro_f1']}, accuracy {result['accuracy']}, "
+             f"{sum(r['support'] for r in result['per_intent'].values())} messages.", "",
+             "| intent | precision | recall | F1 | n |", "|---|---:|---:|---:|---:|"]
+    for intent, row in sorted(result["per_intent"].items()):
+        lines.append(f"| {intent} | {row['precision']} | {row['recall']} | {row['f1-score']} | {row['support']} |")
+    lines += ["", "Confusion pairs (gold → predicted):", "", "| gold | predicted | count |", "|---|---|---:|"]
+    lines += [f"| {gold} | {predicted} | {n} |" for gold, predicted, n in result["confusions"]]
+    return lines + [""]
+
+
 def as_markdown(quality: Dict[str, Any]) -> str:
     held, cv = quality["held_out"], quality["cross_validation"]
-    lines = ["## NLU quality", "",
+    lines = fixed_set_markdown(quality.get("test_set")) + ["## NLU quality", "",
              f"Held-out 20% (seed 42): accuracy {held['summary']['accuracy']}, "
              f"macro F1 {held['summary'].get('macro avg')}, weighted F1 "
              f"{held['summary'].get('weighted avg')}. {cv['folds']}-fold cross-validation: "
@@ -231,6 +349,8 @@ def main(argv=None) -> int:
     parser.add_argument("--model", default=str(ROOT / "models" / "reflectie.tar.gz"))
     parser.add_argument("--crisis-only", action="store_true")
     parser.add_argument("--listening-only", action="store_true")
+    parser.add_argument("--fixed-only", choices=["test", "dev"],
+                        help="only the trained model on the frozen test set or on the dev set")
     args = parser.parse_args(argv)
     results = ROOT / "bench" / "results"
     log_dir = results / "logs"
@@ -240,6 +360,12 @@ def main(argv=None) -> int:
         heard = listening()
         (results / "listening.json").write_text(json.dumps(heard, indent=2, ensure_ascii=False))
         print("\n".join(listening_markdown(heard)))
+        return 0
+    if args.fixed_only:
+        path = NLU_TEST if args.fixed_only == "test" else NLU_DEV
+        scores = fixed_set(load_model(model), path) if model else None
+        (results / f"nlu_{args.fixed_only}.json").write_text(json.dumps(scores, indent=2, ensure_ascii=False))
+        print("\n".join(fixed_set_markdown(scores, path)))
         return 0
     if args.crisis_only:
         crisis = crisis_net(model)

@@ -1,0 +1,74 @@
+"""Understanding people (issue 17): the training data, and the trained model on the frozen test set.
+
+- No message of the frozen test set (tests/nlu/test_nlu.yml) or of the dev set
+  (tests/nlu/dev_nlu.yml) may be a near-duplicate of a training example: a difflib ratio of 0.9
+  or more, lower-cased and whitespace-normalised. Otherwise the sets would measure memory.
+- Every intent has at least 60 training examples.
+- The trained model (models/reflectie.tar.gz) reaches macro F1 >= 0.95 on the test set and no
+  intent's F1 is below 0.85. The intent is the final one after every NLU component (fallback,
+  command gate, safety net): `nlu_fallback` counts as a miss; the safety net's tiers that answer
+  a `crisis` message (`crisis_unclear`, `danger_from_others`) count as `crisis`.
+"""
+import asyncio
+from collections import Counter
+
+import pytest
+
+from bench.quality import NLU_DEV, NLU_TEST, TRAINING, fixed_set, near_duplicates, nlu_examples
+from testkit.paths import MODEL
+
+MACRO_F1_FLOOR = 0.95
+INTENT_F1_FLOOR = 0.85
+MIN_EXAMPLES = 60
+
+
+@pytest.mark.parametrize("path", [NLU_TEST, NLU_DEV], ids=["test", "dev"])
+def test_no_message_is_a_near_duplicate_of_a_training_example(path):
+    training = [text for text, _ in nlu_examples(TRAINING)]
+    found = near_duplicates([text for text, _ in nlu_examples(path)], training, ratio=0.9)
+    assert not found, "near-duplicates (message, training example, ratio):\n" + "\n".join(map(str, found))
+
+
+def test_the_near_duplicate_check_finds_them():
+    found = near_duplicates(["Ik wil  STOPPEN met de oefening", "iets heel anders"],
+                            ["ik wil stoppen met de oefeningen", "hallo"])
+    assert [(text, example) for text, example, _ in found] == [
+        ("Ik wil  STOPPEN met de oefening", "ik wil stoppen met de oefeningen")]
+
+
+def test_every_intent_has_enough_varied_training_examples():
+    counts = Counter(intent for _, intent in nlu_examples(TRAINING))
+    assert not {i: n for i, n in counts.items() if n < MIN_EXAMPLES}, counts
+    assert counts.most_common(1)[0][0] == "share_experience"  # the richest intent
+
+
+def test_the_fixed_sets_are_not_trained_on():
+    training = {" ".join(t.lower().split()) for t, _ in nlu_examples(TRAINING)}
+    for path in (NLU_TEST, NLU_DEV):
+        assert not training & {" ".join(t.lower().split()) for t, _ in nlu_examples(path)}, path
+
+
+@pytest.fixture(scope="module")
+def agent():
+    from rasa.core.agent import load_agent
+
+    if not MODEL.exists():
+        pytest.fail(f"No trained model at {MODEL}: run `make train` first")
+    loop = asyncio.new_event_loop()
+    try:
+        yield loop.run_until_complete(load_agent(model_path=str(MODEL)))
+    finally:
+        loop.close()
+
+
+def test_the_model_understands_the_frozen_test_set(agent):
+    result = fixed_set(agent, NLU_TEST)
+    weak = {name: row["f1-score"] for name, row in result["per_intent"].items()
+            if row["f1-score"] < INTENT_F1_FLOOR}
+    report = "\n".join(
+        [f"macro F1 {result['macro_f1']} (floor {MACRO_F1_FLOOR}), accuracy {result['accuracy']}", "per intent F1:"]
+        + [f"  {name:20s} {row['f1-score']:.3f}  (P {row['precision']:.2f} R {row['recall']:.2f}, n {row['support']})"
+           for name, row in sorted(result["per_intent"].items(), key=lambda kv: kv[1]["f1-score"])]
+        + ["top confusions (gold -> predicted: count):"]
+        + [f"  {gold} -> {predicted}: {n}" for gold, predicted, n in result["confusions"][:15]])
+    assert result["macro_f1"] >= MACRO_F1_FLOOR and not weak, report
