@@ -59,16 +59,22 @@ def command_doubt(ranking: Sequence[Dict[str, Any]]) -> Optional[List[str]]:
     return [first["name"], second["name"]]
 
 
+def doubt_of(message: Message) -> Optional[List[str]]:
+    """The doubt of a parsed message; a button payload is never in doubt."""
+    if (message.get(TEXT) or "").startswith("/"):
+        return None
+    return command_doubt(message.get(INTENT_RANKING_KEY) or [])
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
 class CommandGate(RuleComponent, IntentClassifier):
     """Marks doubt between two commands; demotes unsure guesses of data commands."""
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            if not (message.get(TEXT) or "").startswith("/"):  # a button payload is never in doubt
-                doubt = command_doubt(message.get(INTENT_RANKING_KEY) or [])
-                if doubt:
-                    message.set(COMMAND_DOUBT_KEY, doubt, add_to_output=True)
+            doubt = doubt_of(message)
+            if doubt:
+                message.set(COMMAND_DOUBT_KEY, doubt, add_to_output=True)
             intent = message.get(INTENT) or {}
             if intent.get("name") in COMMANDS and intent.get("confidence", 0) < THRESHOLD:
                 demote_intent(message, skip=COMMANDS)
