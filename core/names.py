@@ -15,3 +15,20 @@ TIER_INTENTS = {
     "violence": "danger_from_others",
     "bereaved": "bereaved_by_suicide",
 }
+
+#: The intents that are commands rather than something said: what a mix-up of two of them costs
+#: is a wrong step (a paused reflection, a goodbye), so an unsure pair is asked about first.
+COMMAND_INTENTS = (
+    "stop_exercise",
+    "continue_exercise",
+    "skip_question",
+    "show_reflections",
+    "export_reflections",
+    "delete_my_data",
+    "goodbye",
+)
+#: components/command_gate.py puts the two command intents the classifier hesitates between into
+#: the parsed message under this key; the dialogue asks which one was meant (actions/clarify.py).
+COMMAND_DOUBT_KEY = "command_doubt"
+#: The button "Iets anders" under that question (a button only, never classified from text).
+SOMETHING_ELSE_INTENT = "something_else"

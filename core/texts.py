@@ -689,6 +689,25 @@ WELCOME_BACK_BUTTONS = [
     ("Mijn reflecties", "/show_reflections"),
 ]
 
+# --- Which command did you mean? ------------------------------------------------
+# Used by actions/clarify.py when the classifier hesitates between two commands (core/commands.py).
+# Each command: how the question names it (after "Wil je"), and its button. {a}/{b}: those names.
+COMMAND_CHOICES = {
+    "stop_exercise": ("stoppen met deze reflectie", "Stoppen met de reflectie"),
+    "skip_question": ("deze vraag overslaan", "Vraag overslaan"),
+    "continue_exercise": ("verdergaan waar je gebleven was", "Verdergaan waar ik was"),
+    "show_reflections": ("teruglezen wat je eerder schreef", "Mijn reflecties lezen"),
+    "export_reflections": ("een bestand met alles wat je hier schreef", "Alles als bestand"),
+    "delete_my_data": ("alles laten wissen wat ik van je bewaar", "Alles wissen"),
+    "goodbye": ("ons gesprek voor nu afsluiten", "Gesprek afsluiten"),
+}
+COMMAND_QUESTION_ONE = "Wil je {a}, of bedoel je iets anders?"
+COMMAND_QUESTION_TWO = "Wil je {a}, of {b}? Of bedoel je iets anders?"
+SOMETHING_ELSE_BUTTON = "Iets anders"
+# After "Iets anders": nothing happened, nothing is lost.
+SOMETHING_ELSE = "Goed. Vertel maar in je eigen woorden wat je bedoelt. Ik luister."
+SOMETHING_ELSE_IN_REFLECTION = "Goed, dan gaan we gewoon verder met de reflectie."
+
 # --- Channels ------------------------------------------------------------------
 
 # Every channel (channels/turns.py): a turn that could not be answered (the action server is

@@ -29,3 +29,72 @@ def test_demoted_guess_with_an_unsure_replacement_becomes_fallback():
     msg = Message(data={"text": "x", "intent": ranking[0], "intent_ranking": ranking})
     CommandGate().process([msg])
     assert msg.get("intent")["name"] == "nlu_fallback"
+
+
+# --- doubt between two commands ---------------------------------------------------------------
+
+from components.command_gate import ASK_BELOW, command_doubt  # noqa: E402
+
+
+def _rank(*pairs):
+    return [{"name": n, "confidence": c} for n, c in pairs]
+
+
+def _marked(text, *pairs):
+    ranking = _rank(*pairs)
+    msg = Message(data={"text": text, "intent": ranking[0], "intent_ranking": ranking})
+    CommandGate().process([msg])
+    return msg.get("command_doubt"), msg.as_dict(only_output_properties=True).get("command_doubt")
+
+
+def test_a_command_guess_below_sure_is_a_doubt_most_likely_first():
+    # measured: "later 👋" was stop_exercise 0.74 / goodbye 0.09 (it was a goodbye)
+    assert command_doubt(_rank(("stop_exercise", 0.74), ("goodbye", 0.09))) == ["stop_exercise", "goodbye"]
+    assert command_doubt(_rank(("goodbye", 0.6), ("continue_exercise", 0.39))) == ["goodbye", "continue_exercise"]
+
+
+def test_a_clear_command_is_no_doubt():
+    assert command_doubt(_rank(("stop_exercise", 0.93), ("continue_exercise", 0.01))) is None
+    assert command_doubt(_rank(("stop_exercise", ASK_BELOW), ("skip_question", 0.05))) is None
+
+
+def test_no_guess_no_doubt_such_messages_are_noticed_as_free_text():
+    # measured: "mijn opa is vorige maand gestorven" was show_reflections 0.50 / continue 0.19
+    assert command_doubt(_rank(("show_reflections", 0.50), ("continue_exercise", 0.19))) is None
+    assert command_doubt(_rank(("stop_exercise", 0.45), ("goodbye", 0.44))) is None
+
+
+def test_fallback_in_the_ranking_is_looked_past():
+    ranking = _rank(("nlu_fallback", 0.6), ("goodbye", 0.64), ("continue_exercise", 0.22), ("greet", 0.1))
+    assert command_doubt(ranking) == ["goodbye", "continue_exercise"]
+
+
+def test_a_command_next_to_free_text_is_no_doubt_between_commands():
+    assert command_doubt(_rank(("stop_exercise", 0.65), ("share_experience", 0.34))) is None
+    assert command_doubt(_rank(("share_experience", 0.65), ("stop_exercise", 0.34))) is None
+
+
+def test_a_single_intent_is_no_doubt():
+    assert command_doubt(_rank(("stop_exercise", 0.5))) is None
+    assert command_doubt([]) is None
+
+
+def test_the_gate_marks_the_doubt_in_the_parse_output():
+    inside, output = _marked("ga voort", ("goodbye", 0.66), ("continue_exercise", 0.22), ("greet", 0.1))
+    assert inside == output == ["goodbye", "continue_exercise"]
+
+
+def test_a_button_payload_is_never_in_doubt():
+    assert _marked("/stop_exercise", ("stop_exercise", 0.65), ("goodbye", 0.34))[0] is None
+
+
+def test_a_clear_message_is_not_marked():
+    assert _marked("stop", ("stop_exercise", 0.99), ("goodbye", 0.005))[0] is None
+
+
+def test_a_doubt_on_a_data_command_is_kept_when_the_guess_is_demoted():
+    ranking = _rank(("delete_my_data", 0.7), ("export_reflections", 0.2), ("share_experience", 0.1))
+    msg = Message(data={"text": "x", "intent": ranking[0], "intent_ranking": ranking})
+    CommandGate().process([msg])
+    assert msg.get("intent")["name"] == "nlu_fallback"
+    assert msg.get("command_doubt") == ["delete_my_data", "export_reflections"]
