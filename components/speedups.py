@@ -10,6 +10,12 @@
    (and the names of the loops seen anywhere), so it continues from the result for the
    events seen last time: only new events are walked. Anything else than appended events
    (another first or last event, fewer events, a loop name not seen before) walks all again.
+3. Rasa sends the whole tracker to the action server on every action call. The latest
+   ``RECENT_EVENTS`` events go as Rasa sends them; older ones only with what an action can
+   read from them — a user message's text, intent, entities and channel, a bot message's
+   text, an action's name; every other event as is. No event is left out, so counts and
+   scans over the session (actions/noticing_actions.py) stay the same; what is left out is
+   the bulk (intent rankings, message metadata, buttons, policy names).
 """
 from functools import lru_cache
 from typing import Any, Dict, List, Text
@@ -22,6 +28,7 @@ from rasa.shared.core.events import (
     ActionExecuted,
     ActionReverted,
     ActiveLoop,
+    BotUttered,
     Event,
     Restarted,
     SessionStarted,
@@ -31,6 +38,8 @@ from rasa.shared.core.events import (
 from rasa.shared.core.trackers import DialogueStateTracker
 
 _RASA_APPLIED_EVENTS = DialogueStateTracker.applied_events
+_RASA_ACTION_CALL_FORMAT = RemoteAction._action_call_format
+RECENT_EVENTS = 200  # sent in full to the action server; older events in short
 
 
 @lru_cache(maxsize=1)
@@ -100,8 +109,46 @@ def applied_events(self: DialogueStateTracker) -> List[Event]:
     return list(applied)
 
 
+def _short(event: Event) -> Dict[Text, Any]:
+    """What an action can read from an older event, in the shape Rasa sends it."""
+    if isinstance(event, UserUttered):
+        intent = event.intent or {}
+        return {"event": event.type_name, "timestamp": event.timestamp, "text": event.text,
+                "parse_data": {"intent": {"name": intent.get("name"),
+                                          "confidence": intent.get("confidence")},
+                               "entities": event.entities, "text": event.text},
+                "input_channel": getattr(event, "input_channel", None)}
+    if isinstance(event, BotUttered):
+        return {"event": event.type_name, "timestamp": event.timestamp, "text": event.text}
+    if isinstance(event, ActionExecuted):
+        return {"event": event.type_name, "timestamp": event.timestamp,
+                "name": event.action_name, "action_text": event.action_text}
+    return event.as_dict()
+
+
+def _action_call_format(self: RemoteAction, tracker: DialogueStateTracker, domain) -> Dict[Text, Any]:
+    """Rasa's action call with the older events in short (see the module's docstring)."""
+    events = tracker.events
+    if len(events) <= RECENT_EVENTS:
+        return _RASA_ACTION_CALL_FORMAT(self, tracker, domain)
+    channel = tracker.get_latest_input_channel()
+    events, tracker.events = tracker.events, type(events)()  # Rasa's format, without events
+    try:
+        result = _RASA_ACTION_CALL_FORMAT(self, tracker, domain)
+    finally:
+        tracker.events = events
+    state = result["tracker"]  # the two fields Rasa reads from the events
+    state["latest_event_time"] = events[-1].timestamp
+    state["latest_input_channel"] = channel
+    older = len(events) - RECENT_EVENTS
+    state["events"] = [_short(event) if index < older else event.as_dict()
+                       for index, event in enumerate(events)]
+    return result
+
+
 def install() -> None:
     """Use the cached validator and the continued `applied_events` in this process
     (idempotent)."""
     RemoteAction._validate_action_result = _validate_action_result
+    RemoteAction._action_call_format = _action_call_format
     DialogueStateTracker.applied_events = applied_events
