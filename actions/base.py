@@ -110,4 +110,4 @@ def run_actions_off_the_loop() -> None:
         return await off_the_loop(run(self, action_call))
 
     run_off_the_loop.off_the_loop = True  # type: ignore[attr-defined]
-    ActionExecutor.run = run_off_the_loop  # type: ignore[method-assign]
+    ActionExecutor.run = run_off_the_loop
