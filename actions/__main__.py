@@ -25,6 +25,7 @@ from rasa_sdk.endpoint import create_app, create_argument_parser  # noqa: E402
 from sanic import Sanic, response  # noqa: E402
 from sanic.request import Request  # noqa: E402
 
+from actions.base import run_actions_off_the_loop  # noqa: E402
 from actions.language import PipelineMissing, check_pipeline  # noqa: E402
 from core.keys import KeysMissing, action_token, load_keys  # noqa: E402
 from core.redaction import install as redact_logs  # noqa: E402
@@ -73,6 +74,7 @@ def main() -> None:
     except Exception as error:  # noqa: BLE001 - database down: the store spools meanwhile
         logger.warning("Could not check the keys against the reflection log now (%s)",
                        type(error).__name__)
+    run_actions_off_the_loop()  # the reflection store's database calls block
     app = secure(create_app(args.actions or "actions", cors_origins=None), action_token(keys))
     host = os.environ.get("SANIC_HOST", "127.0.0.1")
     logger.info("Action server on http://%s:%s", host, args.port)

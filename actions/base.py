@@ -1,8 +1,11 @@
-"""What the actions share: who the person is, the intent of a message, and the base of the
-actions that use the reflection store."""
+"""What the actions share: who the person is, the intent of a message, the base of the
+actions that use the reflection store, and running actions off the server's event loop."""
 import abc
+import asyncio
 import logging
-from typing import Any, Callable, Dict, List, Mapping, Optional, Text, Tuple
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, Awaitable, Callable, Dict, List, Mapping, Optional, Text, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -64,3 +67,47 @@ class StoreAction(Action, abc.ABC):
     @abc.abstractmethod
     async def act(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Events:
         """What the action does; may raise StoreUnavailable."""
+
+
+# --- actions off the action server's event loop ------------------------------------------
+
+ACTION_THREADS = 8  # actions running at once; the store's pool has 5 (+10) connections
+_threads = threading.local()
+_pool: Optional[ThreadPoolExecutor] = None
+
+
+def _run_in_this_thread(coroutine: Awaitable[Any]) -> Any:
+    """Runs ``coroutine`` to the end on this worker thread's own event loop."""
+    loop = getattr(_threads, "loop", None)
+    if loop is None:
+        loop = _threads.loop = asyncio.new_event_loop()
+    return loop.run_until_complete(coroutine)
+
+
+async def off_the_loop(coroutine: Awaitable[Any]) -> Any:
+    """Awaits ``coroutine`` on a worker thread, so that its blocking database calls (the
+    reflection store is synchronous) never stall the server's event loop, which keeps
+    answering other requests meanwhile."""
+    global _pool
+    if _pool is None:
+        _pool = ThreadPoolExecutor(ACTION_THREADS, thread_name_prefix="action")
+    return await asyncio.get_running_loop().run_in_executor(_pool, _run_in_this_thread, coroutine)
+
+
+def run_actions_off_the_loop() -> None:
+    """Makes rasa_sdk's executor run every action (and the tracker it builds from the
+    request) on a worker thread (idempotent; the action server calls it at start)."""
+    from rasa_sdk.executor import ActionExecutor
+
+    from actions.language import get_nlp
+
+    get_nlp()  # loaded now, so that two worker threads never load the pipeline twice
+    run = ActionExecutor.run
+    if getattr(run, "off_the_loop", False):
+        return
+
+    async def run_off_the_loop(self: ActionExecutor, action_call: Any) -> Any:
+        return await off_the_loop(run(self, action_call))
+
+    run_off_the_loop.off_the_loop = True  # type: ignore[attr-defined]
+    ActionExecutor.run = run_off_the_loop

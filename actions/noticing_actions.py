@@ -62,9 +62,11 @@ def stored_reflections(tracker: Tracker, store_factory: StoreFactory) -> List[st
 
 def _session_events(tracker: Tracker) -> List[dict]:
     """The events of the current session (after the latest session start)."""
-    events = list(tracker.events)
-    starts = [i for i, e in enumerate(events) if e.get("event") == "session_started"]
-    return events[starts[-1] + 1:] if starts else events
+    events = tracker.events
+    for index in range(len(events) - 1, -1, -1):  # from the end: stops at the latest start
+        if events[index].get("event") == "session_started":
+            return events[index + 1:]
+    return list(events)
 
 
 def _earlier_user_messages(tracker: Tracker) -> int:

@@ -10,13 +10,16 @@ Steps (all on loopback, all in a temporary folder except the results):
 3. load over REST: 1 person, then 20 people at once (bench/load.py); p50/p95 per turn and
    messages per second; memory (current and peak RSS) of each server afterwards;
 4. profile (py-spy, when installed): where a turn's time goes on both project servers;
-5. the Dutch spaCy pipeline alone per message, as the Rasa server runs it (no parser,
+5. a flat turn (bench/flat.py): one person, 400 messages in one session, median per turn for
+   turns 1–100 … 301–400 (`python -m bench.flat` runs only this, in a few minutes);
+6. the Dutch spaCy pipeline alone per message, as the Rasa server runs it (no parser,
    lower-cased) and as the action server does (bench/pipeline_cost.py);
-6. quality (bench/quality.py): NLU held-out report, 3-fold cross-validation, crisis net.
+7. quality (bench/quality.py): NLU held-out report, 3-fold cross-validation, crisis net.
 
 Results: bench/results/latest.json and latest.md (the table is printed too).
 Options: --model PATH (skip training the project, serve this model), --no-quality,
---turns N (turns per person, default 20), --keep (keep the temporary folder).
+--turns N (turns per person, default 20), --flat-turns N (default 400; 0 skips it),
+--keep (keep the temporary folder).
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ import time
 from pathlib import Path
 from typing import Any, Dict, Optional
 
+from bench.flat import flat_turns
 from bench.load import BASELINE_SCRIPT, PROJECT_SCRIPT, run_load
 from bench.procs import BIN, RASA, ROOT, base_env, memory_mb, run_timed
 from core.keys import action_token, create_key_file, load_keys
@@ -46,6 +50,7 @@ TARGETS = {  # from issue 8
     "actions_rss_mb_max": 400,
     "train_s_max": 240,
     "ready_s_max": 60,
+    "flat_turn_ratio_max": 1.2,  # issue 16: median(turns 301–400) / median(turns 1–100)
 }
 
 
@@ -199,6 +204,10 @@ def check_targets(results: Dict[str, Any]) -> Dict[str, Any]:
             str(sum(p[k].get("lost_turns", 0) for k in ("one_user", "twenty_users"))),
             all(p[k].get("lost_turns", 0) == 0 for k in ("one_user", "twenty_users"))),
     }
+    if p.get("flat"):
+        flat = p["flat"]
+        checks["flat turn: median(last 100) ≤ 1.2× median(first 100)"] = (
+            f'{flat["last_to_first"]}×', flat["last_to_first"] <= TARGETS["flat_turn_ratio_max"])
     if "train_s" in p:
         checks["full training < 4 min"] = (f'{p["train_s"]} s', p["train_s"] < TARGETS["train_s_max"])
     return checks
@@ -209,6 +218,8 @@ def main(argv=None) -> int:
     parser.add_argument("--model", help="serve this project model instead of training one")
     parser.add_argument("--turns", type=int, default=20, help="turns per person at 20 people")
     parser.add_argument("--no-quality", action="store_true", help="skip the NLU/crisis report")
+    parser.add_argument("--flat-turns", type=int, default=400,
+                        help="messages in the one-session flat-turn run (0: skip it)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument("--report-only", action="store_true",
                         help="rewrite latest.md from latest.json and the saved profiles")
@@ -244,6 +255,10 @@ def main(argv=None) -> int:
         project.update(measure("assistant", servers, PROJECT_SCRIPT, args.turns))
         print("Profiling a turn (py-spy) ...", flush=True)
         project["profile"] = profile(servers, PROJECT_SCRIPT, log_dir)
+        if args.flat_turns:
+            print(f"A flat turn: one person, {args.flat_turns} messages in one session ...", flush=True)
+            project["flat"] = flat_turns(servers["rasa"].url, args.flat_turns,
+                                         tracker_db=tmp / "var" / "tracker.db")
         for server in servers.values():
             server.stop()
         servers = {}
@@ -278,6 +293,10 @@ def write_report(results: Dict[str, Any]) -> int:
             if raw.exists():
                 profile[role] = summarise(raw, old["turns"])
     markdown = "# Benchmark\n\n" + table(results)
+    if results.get("project", {}).get("flat"):
+        from bench.flat import as_markdown as flat_markdown
+
+        markdown += "\n\n" + flat_markdown(results["project"]["flat"])
     if results.get("project", {}).get("profile"):
         from bench.profile_summary import as_markdown
 

@@ -1,4 +1,13 @@
-"""Engine factory for the reflection database and schema upgrades with Alembic."""
+"""Engine factory for the reflection database and schema upgrades with Alembic.
+
+Connections are pooled (SQLAlchemy 1.4 would open a new SQLite connection, with its pragmas,
+for every request). A pooled SQLite connection holds its file open, so it would go on
+reading and writing a database file that was moved away or removed — the outage the store
+must notice and spool through. Every checkout therefore checks that the file at the
+configured path is still the one the connection opened (same device and inode); if not,
+the connection is thrown away and a new one is opened, which fails while the file is gone.
+The store also disposes of the pool when the database is down (store/repository.py).
+"""
 
 from __future__ import annotations
 
@@ -10,6 +19,8 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import DisconnectionError
+from sqlalchemy.pool import QueuePool
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 WRITE = {"reflection_write": True}  # execution option: take the SQLite write lock at BEGIN
@@ -26,13 +37,39 @@ def make_engine(url: str, busy_timeout: float = 15.0) -> Engine:
         path = Path(parsed.database)
         path.parent.mkdir(parents=True, exist_ok=True)
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))  # private from the start
+    memory = not parsed.database or parsed.database == ":memory:"
     engine = create_engine(
         url,
         future=True,
         connect_args={"timeout": busy_timeout, "check_same_thread": False},
+        **({} if memory else {"poolclass": QueuePool, "pool_size": 5, "max_overflow": 10}),
     )
     _configure_sqlite(engine, busy_timeout)
+    if not memory:
+        _check_file_on_checkout(engine, Path(parsed.database))
     return engine
+
+
+def _file_identity(path: Path):
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return stat.st_dev, stat.st_ino
+
+
+def _check_file_on_checkout(engine: Engine, path: Path) -> None:
+    """A pooled connection is used only while its file is still the one at ``path``."""
+
+    @event.listens_for(engine, "connect")
+    def _remember_file(_dbapi_connection, record):
+        record.info["sqlite_file"] = _file_identity(path)
+
+    @event.listens_for(engine, "checkout")
+    def _same_file(_dbapi_connection, record, _proxy):
+        now = _file_identity(path)
+        if now is None or now != record.info.get("sqlite_file"):
+            raise DisconnectionError("the SQLite database file was moved, removed or replaced")
 
 
 def _connect_timeout(url) -> dict:

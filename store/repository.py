@@ -107,7 +107,8 @@ class Activity:
 
 
 class ReflectionStore:
-    """Repository of reflections. Thread-safe; a database session is opened per call."""
+    """Repository of reflections. Thread-safe; a database session per call, on pooled
+    connections (store/db.py)."""
 
     def __init__(
         self,
@@ -422,6 +423,7 @@ class ReflectionStore:
         try:
             return self._flush_spool()
         except DB_DOWN as exc:
+            self._down()
             raise StoreUnavailable("reflection database unavailable") from exc
 
     # --- internals ------------------------------------------------------------------
@@ -430,6 +432,11 @@ class ReflectionStore:
         if progress is None:
             return None
         return self._encrypt(json.dumps(progress, ensure_ascii=False))
+
+    def _down(self) -> None:
+        """The database failed: no pooled connection outlives the outage (a moved SQLite file
+        stays open in one; a restarted server leaves broken ones)."""
+        self.engine.dispose()
 
     def _ensure_schema(self) -> None:
         if self._schema_ready:
@@ -449,6 +456,7 @@ class ReflectionStore:
                 raise
             logger.warning("Reflection database unavailable (%s); spooling %s", exc.__cause__, op)
         except DB_DOWN as exc:
+            self._down()
             logger.warning("Reflection database unavailable (%s); spooling %s", exc, op)
         try:
             self.spool.append({"op": op, "args": args})
@@ -462,6 +470,7 @@ class ReflectionStore:
             with self._sessions() as session:
                 return query(session)
         except DB_DOWN as exc:
+            self._down()
             raise StoreUnavailable("reflection database unavailable") from exc
 
     def _modify(self, work: Callable[[Session], Any], spool_first: bool = True) -> Any:
@@ -472,6 +481,7 @@ class ReflectionStore:
             with self._sessions(bind=self._write_bind) as session, session.begin():
                 return work(session)
         except DB_DOWN as exc:
+            self._down()
             raise StoreUnavailable("reflection database unavailable") from exc
 
     def _flush_spool(self) -> int:

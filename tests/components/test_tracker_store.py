@@ -191,3 +191,153 @@ def test_endpoint_config_uses_tracker_db_url(monkeypatch, tmp_path):
     assert isinstance(store, ErasableSQLTrackerStore)
     assert str(store.engine.url) == url
     store.engine.dispose()
+
+
+# --- the per-conversation cache (issue 16): only new rows, safe with two servers -------------
+
+
+def second_store(db):
+    return ErasableSQLTrackerStore(domain=DOMAIN, host=f"sqlite:///{db}")
+
+
+def a_turn(tracker, n):
+    turn(tracker, UserUttered(f"bericht {n}", {"name": "share"}), ActionExecuted("utter_x"),
+         BotUttered(f"antwoord {n}"), ActionExecuted("action_listen"))
+
+
+def stored_rows(db, store, sender="alice"):
+    return [r for r in rows(db) if r.sender_id == store.cipher.stored_id(sender)]
+
+
+def test_a_turn_reads_no_rows_once_the_conversation_is_cached(store, db):
+    chat_with_phrase(store)
+    tracker = asyncio.run(store.retrieve("alice"))  # a new session was saved: read once
+    for n in range(20):
+        tracker = asyncio.run(store.retrieve("alice"))
+        read = store.rows_read
+        a_turn(tracker, n)
+        asyncio.run(store.save(tracker))
+        assert store.rows_read == read  # saving counted and read nothing
+    read = store.rows_read
+    again = asyncio.run(store.retrieve("alice"))
+    assert store.rows_read == read and len(again.events) == len(tracker.events)
+    assert len(stored_rows(db, store)) == len(tracker.events) + 1  # + action_session_start
+    assert all(PHRASE.encode() not in r.data.encode() for r in rows(db))  # still sealed
+    fresh = second_store(db)
+    try:  # what is stored is what the cache holds
+        reread = asyncio.run(fresh.retrieve("alice"))
+        assert [e.as_dict() for e in reread.events] == [e.as_dict() for e in again.events]
+    finally:
+        fresh.engine.dispose()
+
+
+def test_a_second_servers_turn_is_seen_and_only_its_rows_are_read(store, db):
+    chat_with_phrase(store)
+    first = asyncio.run(store.retrieve("alice"))
+    a_turn(first, 1)
+    asyncio.run(store.save(first))
+    other = second_store(db)
+    try:
+        theirs = asyncio.run(other.retrieve("alice"))
+        a_turn(theirs, 2)
+        asyncio.run(other.save(theirs))
+        read = store.rows_read
+        mine = asyncio.run(store.retrieve("alice"))
+        assert store.rows_read - read == 4  # the four events of the other server's turn
+        assert [e.as_dict() for e in mine.events] == [e.as_dict() for e in theirs.events]
+        a_turn(mine, 3)
+        asyncio.run(store.save(mine))
+        assert len(stored_rows(db, store)) == len(mine.events) + 1  # nothing doubled or lost
+        back = asyncio.run(other.retrieve("alice"))
+        assert "bericht 3" in [getattr(e, "text", None) for e in back.events]
+    finally:
+        other.engine.dispose()
+
+
+def test_the_cache_never_serves_a_conversation_erased_elsewhere(store, db):
+    chat_with_phrase(store)
+    tracker = asyncio.run(store.retrieve("alice"))
+    a_turn(tracker, 1)
+    asyncio.run(store.save(tracker))
+    other = second_store(db)
+    try:  # "wis mijn gegevens" on the other server
+        theirs = asyncio.run(other.retrieve("alice"))
+        turn(theirs, ActionExecuted("action_delete_my_data"), SlotSet(ERASE_SLOT, True),
+             ActionExecuted("action_listen"))
+        asyncio.run(other.save(theirs))
+    finally:
+        other.engine.dispose()
+    kept = asyncio.run(store.retrieve("alice"))
+    assert [e.as_dict()["event"] for e in kept.events] == ["action"]
+    assert not any(PHRASE in str(e.as_dict()) for e in kept.events)
+
+    store.erase("alice")
+    assert asyncio.run(store.retrieve("alice")) is None
+    chat_with_phrase(store)
+    asyncio.run(store.retrieve("alice"))
+    erase_events = tracker_store_module.erase_rows
+    engine = sa.create_engine(f"sqlite:///{db}", future=True)
+    try:  # the operator's erasure, in another process: every row gone
+        with engine.begin() as connection:
+            erase_events(connection, store.cipher.stored_id("alice"))
+    finally:
+        engine.dispose()
+    assert asyncio.run(store.retrieve("alice")) is None
+
+
+def test_rows_replaced_under_the_same_ids_are_noticed(store, db):
+    """SQLite re-uses the highest ids after a delete: the newest row's token tells them apart."""
+    chat_with_phrase(store)
+    cached = asyncio.run(store.retrieve("alice"))
+    stored_id = store.cipher.stored_id("alice")
+    engine = sa.create_engine(f"sqlite:///{db}", future=True)
+    try:
+        with engine.begin() as connection:
+            newest = connection.execute(sa.select(sa.func.max(EVENTS.c.id))).scalar_one()
+            connection.execute(EVENTS.update().where(EVENTS.c.id == newest).values(
+                data=store.cipher.seal(BotUttered("iets anders").as_dict())))
+    finally:
+        engine.dispose()
+    again = asyncio.run(store.retrieve("alice"))
+    assert again is not cached and again.events[-1].text == "iets anders"
+    assert len(stored_rows(db, store)) == len(again.events) + 1 and stored_id
+
+
+def test_a_turn_that_failed_before_saving_is_not_served_from_the_cache(store, db):
+    chat_with_phrase(store)
+    tracker = asyncio.run(store.retrieve("alice"))
+    a_turn(tracker, 1)  # processed, then the turn failed: never saved
+    again = asyncio.run(store.retrieve("alice"))
+    assert "bericht 1" not in [getattr(e, "text", None) for e in again.events]
+
+
+def test_retention_elsewhere_and_a_new_session_read_the_session_again(store, db):
+    tracker = chat_with_phrase(store)
+    tracker = asyncio.run(store.retrieve("alice"))
+    a_turn(tracker, 1)
+    asyncio.run(store.save(tracker))
+    with store.session_scope() as session:  # the purge, as if from the operator's CLI
+        session.query(store.SQLEvent).filter(store.SQLEvent.type_name == "bot").update(
+            {"timestamp": time.time() - 40 * 86400})
+        session.commit()
+    assert purge_events_older_than(f"sqlite:///{db}", 30) == 2
+    full = asyncio.run(store.retrieve_full_tracker("alice"))
+    assert all(e.as_dict()["event"] != "bot" for e in full.events)
+    kept = asyncio.run(store.retrieve("alice"))
+    assert kept is not tracker and not any(e.as_dict()["event"] == "bot" for e in kept.events)
+
+    turn(kept, ActionExecuted("action_session_start"), SessionStarted(), ActionExecuted("action_listen"))
+    asyncio.run(store.save(kept))
+    new_session = asyncio.run(store.retrieve("alice"))
+    assert new_session is not kept and new_session.events[0].as_dict()["event"] == "session_started"
+
+
+def test_no_cache_when_switched_off(db, monkeypatch):
+    monkeypatch.setenv("TRACKER_CACHE_SIZE", "0")
+    plain = second_store(db)
+    try:
+        chat_with_phrase(plain)
+        first = asyncio.run(plain.retrieve("alice"))
+        assert asyncio.run(plain.retrieve("alice")) is not first and len(plain.cache) == 0
+    finally:
+        plain.engine.dispose()

@@ -4,6 +4,7 @@ import shutil
 import sqlite3
 
 import pytest
+from sqlalchemy import event as sa_event
 
 from store.repository import ReflectionStore, SaveStatus, StoreUnavailable
 
@@ -114,3 +115,31 @@ def test_another_process_with_the_same_keys_flushes_the_spool(make_store, outage
     outage.up()
     second = make_store()
     assert [r.text for r in second.all_reflections("web", "p1")] == ["start", "gespoold"]
+
+
+def test_connections_are_pooled_and_a_moved_or_removed_file_is_still_noticed(keys, tmp_path):
+    """The pool keeps SQLite connections (issue 16), yet never writes to a file that is gone."""
+    folder = tmp_path / "db"
+    store = ReflectionStore(f"sqlite:///{folder}/r.db", keys, spool_dir=tmp_path / "spool")
+    opened = []
+    sa_event.listen(store.engine, "connect", lambda *_: opened.append(1))
+    try:
+        for n in range(5):
+            store.add_reflection("web", "p1", "kennen", "s", f"nummer {n}")
+            store.recent("web", "p1")
+        assert len(opened) <= 1  # one connection (or none: the one from the schema upgrade)
+
+        shutil.move(folder, tmp_path / "away")  # the pooled connection still has the file open
+        assert store.add_reflection("web", "p1", "kennen", "s", "weg").saved_later
+        with pytest.raises(StoreUnavailable):
+            store.recent("web", "p1")
+        shutil.move(tmp_path / "away", folder)
+        assert store.add_reflection("web", "p1", "kennen", "s", "terug").status is SaveStatus.SAVED
+        assert [r.text for r in store.all_reflections("web", "p1")][-2:] == ["weg", "terug"]
+
+        (folder / "r.db").unlink()  # removed: a new empty file has no tables
+        for leftover in folder.glob("r.db-*"):
+            leftover.unlink()
+        assert store.add_reflection("web", "p1", "kennen", "s", "na verwijderen").saved_later
+    finally:
+        store.engine.dispose()
