@@ -10,7 +10,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.base import Events, StoreAction, StoreFactory, identity, open_store
+from actions.base import Events, StoreAction, StoreFactory, identity, intent_name, open_store
 from actions.noticing import (
     EVENT,
     FEELING,
@@ -155,14 +155,22 @@ class ActionRespondAdviceRequest(Action):
         return []
 
 
+#: "Dag!" says hello and goodbye (Dutch and Flemish): as the first message of a conversation, a hello.
+OPENING_DAG = re.compile(r"^\W*(?:dag|daag|dag dag|dagdag|goeiedag|goeiendag|goededag|goedendag)\W*$")
+
+
 class ActionGreet(Action):
-    """The welcome at the start; halfway a conversation a short greeting (or a goodbye: "dag hoor")."""
+    """The welcome at the start; halfway a conversation a short greeting (or a goodbye: "dag hoor").
+    The rules also send a goodbye that opens a conversation here: only a bare "dag" is a hello."""
 
     def name(self) -> Text:
         return "action_greet"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> Events:
-        if not _earlier_user_messages(tracker):
+        text = (tracker.latest_message.get("text") or "").lower()
+        if not _earlier_user_messages(tracker) and intent_name(tracker.latest_message) == "goodbye" and not OPENING_DAG.match(text):
+            dispatcher.utter_message(response="utter_goodbye")
+        elif not _earlier_user_messages(tracker):
             dispatcher.utter_message(response="utter_welcome")
         elif GOODBYE.search((tracker.latest_message.get("text") or "").lower()) and \
                 not (tracker.latest_message.get("text") or "").lower().startswith(("goedemiddag", "goeiedag")):

@@ -1,4 +1,6 @@
 """action_notice and action_respond_advice_request, run on a rasa_sdk Tracker with a CollectingDispatcher."""
+import pytest
+
 from actions.noticing_actions import (
     ActionGreet,
     ActionNotice,
@@ -121,3 +123,13 @@ def test_every_third_sharing_turn_is_a_summary_without_a_question():
 def test_advice_without_earlier_share():
     messages, _ = run_action(ActionRespondAdviceRequest(), _tracker([user("Wat moet ik doen?", intent="ask_advice")]))
     assert messages[0]["text"].endswith("?") and is_clean(messages[0]["text"])
+
+
+@pytest.mark.parametrize("text, response", [
+    ("Dag!", "utter_welcome"), ("dag dag 👋", "utter_welcome"), ("goeiendag", "utter_welcome"),
+    ("doei", "utter_goodbye"), ("dag hoor, tot morgen", "utter_goodbye"),
+])
+def test_a_goodbye_word_that_opens_the_conversation(text, response):
+    """'Dag!' says hello and goodbye: as the first message only a bare 'dag' is a hello."""
+    messages, _ = run_action(ActionGreet(), make_tracker(text=text, intent="goodbye"))
+    assert [m.get("response") for m in messages] == [response]
