@@ -22,14 +22,13 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 import uuid
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional
 
 import sqlalchemy as sa
 
-from bench.load import LOST_TURN_TEXTS, PROJECT_SCRIPT
+from bench.load import PROJECT_SCRIPT, timed_turn
 from bench.procs import BIN, ROOT
 from testkit.services import Service
 from testkit.web import post_json
@@ -50,16 +49,10 @@ def flat_turns(url: str, turns: int = 400, script: Optional[List[str]] = None,
     for turn in range(turns):
         if on_turn is not None:
             on_turn(turn)
-        began = time.perf_counter()
-        status, body = post_json(f"{url}/webhooks/rest/webhook",
-                                 {"sender": sender, "message": script[turn % len(script)]})
-        latencies.append(time.perf_counter() - began)
-        if status != 200:
-            failures["http"] += 1
-        elif not body:
-            failures["silent"] += 1
-        elif any(m.get("text") in LOST_TURN_TEXTS for m in body):
-            failures["lost"] += 1
+        took, failure = timed_turn(url, sender, script[turn % len(script)])
+        latencies.append(took)
+        if failure:
+            failures[failure] += 1
     blocks = []
     for start in range(0, turns, BLOCK):
         part = latencies[start:start + BLOCK]

@@ -10,7 +10,7 @@ import statistics
 import threading
 import time
 import uuid
-from typing import Dict, List
+from typing import Dict, List, Optional, Tuple
 
 from core.texts import RATE_LIMITED_TEXT, TURN_FAILED_TEXT
 from testkit.web import post_json
@@ -54,6 +54,20 @@ def percentile(values: List[float], fraction: float) -> float:
     return ordered[index]
 
 
+def timed_turn(url: str, sender: str, text: str) -> Tuple[float, Optional[str]]:
+    """One REST turn: (seconds, None) or (seconds, "http" / "silent" / "lost") when it failed."""
+    began = time.perf_counter()
+    status, body = post_json(f"{url}/webhooks/rest/webhook", {"sender": sender, "message": text})
+    took = time.perf_counter() - began
+    if status != 200:
+        return took, "http"
+    if not body:
+        return took, "silent"
+    if any(m.get("text") in LOST_TURN_TEXTS for m in body):
+        return took, "lost"
+    return took, None
+
+
 def run_load(url: str, script: List[str], users: int, turns_per_user: int) -> Dict[str, float]:
     """``users`` people at once, ``turns_per_user`` turns each; latency and throughput."""
     latencies: List[float] = []
@@ -65,19 +79,11 @@ def run_load(url: str, script: List[str], users: int, turns_per_user: int) -> Di
         sender = f"bench-{uuid.uuid4().hex[:12]}"
         start_barrier.wait()
         for turn in range(turns_per_user):
-            text = script[turn % len(script)]
-            began = time.perf_counter()
-            status, body = post_json(f"{url}/webhooks/rest/webhook",
-                                     {"sender": sender, "message": text})
-            took = time.perf_counter() - began
+            took, failure = timed_turn(url, sender, script[turn % len(script)])
             with lock:
                 latencies.append(took)
-                if status != 200:
-                    failures["http"] += 1
-                elif not body:
-                    failures["silent"] += 1
-                elif any(m.get("text") in LOST_TURN_TEXTS for m in body):
-                    failures["lost"] += 1
+                if failure:
+                    failures[failure] += 1
 
     threads = [threading.Thread(target=person) for _ in range(users)]
     began = time.perf_counter()
