@@ -144,3 +144,200 @@ def test_older_events_go_in_short_with_all_an_action_reads():
 
     sdk = Tracker.from_dict(mine)
     assert sdk.get_latest_input_channel() == "rest" and sdk.slots == Tracker.from_dict(theirs).slots
+
+
+# --- past_states, continued from the last call (issue 16) --------------------------------------
+
+from rasa.shared.core.events import (  # noqa: E402
+    AllSlotsReset,
+    DefinePrevUserUtteredFeaturization,
+    EntitiesAdded,
+    FollowupAction,
+    LoopInterrupted,
+)
+
+STATES_DOMAIN = Domain.from_yaml("""
+version: "3.1"
+intents:
+  - greet
+  - share:
+      use_entities: [gevoel]
+  - deny
+entities: [gevoel, topic]
+slots:
+  x:
+    type: float
+    influence_conversation: true
+    mappings: [{type: custom}]
+  mood:
+    type: categorical
+    values: [blij, boos]
+    influence_conversation: true
+    mappings: [{type: custom}]
+  seen:
+    type: bool
+    influence_conversation: true
+    mappings: [{type: custom}]
+  note:
+    type: text
+    influence_conversation: false
+    mappings: [{type: custom}]
+forms:
+  reflection_form:
+    required_slots: [mood]
+  other_form:
+    required_slots: [seen]
+actions: [utter_x, action_notice]
+responses:
+  utter_x: [{text: x}]
+""")
+
+RULE_ONLY = {"rule_only_slots": ["seen"], "rule_only_loops": ["other_form"]}
+STATE_ARGS = [{}, {"omit_unset_slots": True}, {"ignore_rule_only_turns": True},
+              {"ignore_rule_only_turns": True, "rule_only_data": RULE_ONLY},
+              {"rule_only_data": RULE_ONLY}]
+
+
+def random_state_event(rng):
+    entities = rng.choice([[], [{"entity": "gevoel", "value": "blij"}],
+                           [{"entity": "topic", "value": "werk", "role": "r"}]])
+    return rng.choice([
+        lambda: UserUttered("hoi", {"name": rng.choice(["greet", "share", "deny"])}, entities),
+        lambda: UserUttered(None, {"name": "share"}),
+        lambda: ActionExecuted("action_listen"),
+        lambda: ActionExecuted("action_listen"),
+        lambda: ActionExecuted("utter_x", hide_rule_turn=rng.random() < 0.5),
+        lambda: ActionExecuted("action_notice", hide_rule_turn=rng.random() < 0.3),
+        lambda: ActionExecuted("reflection_form", hide_rule_turn=rng.random() < 0.3),
+        lambda: ActionExecuted("other_form"),
+        lambda: ActiveLoop(rng.choice(["reflection_form", "other_form", None])),
+        lambda: ActionExecutionRejected("reflection_form"),
+        lambda: LoopInterrupted(rng.random() < 0.5),
+        lambda: FollowupAction("utter_x"),
+        lambda: BotUttered("antwoord"),
+        lambda: SlotSet("x", rng.choice([None, rng.random()])),
+        lambda: SlotSet("mood", rng.choice([None, "blij", "boos"])),
+        lambda: SlotSet("seen", rng.choice([None, True, False])),
+        lambda: SlotSet("note", "iets"),
+        lambda: AllSlotsReset(),
+        lambda: DefinePrevUserUtteredFeaturization(rng.random() < 0.5),
+        lambda: DefinePrevUserUtteredFeaturization(rng.random() < 0.5),
+        lambda: EntitiesAdded([{"entity": "gevoel", "value": "boos"}]),
+        lambda: ActionReverted(),
+        lambda: UserUtteranceReverted(),
+        lambda: rng.choice([Restarted(), SessionStarted(), BotUttered("x"), BotUttered("y")]),
+    ])()
+
+
+def shared(states):
+    """Which sub-states are one object (Rasa shares some between states)."""
+    first = {}
+    return [[first.setdefault(id(sub), (index, key)) for key, sub in state.items()]
+            for index, state in enumerate(states)]
+
+
+def as_a_caller_does(states):
+    """Callers change the states they get (e.g. `_choose_last_user_input`)."""
+    for state in states:
+        state.get("user", {}).pop("text", None)
+        state.pop("active_loop", None)
+
+
+def test_installed_past_states():
+    assert DialogueStateTracker.past_states is speedups.past_states
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_past_states_equal_rasas_after_every_append(seed, monkeypatch):
+    rng = random.Random(seed)
+    tracker = DialogueStateTracker("x", STATES_DOMAIN.slots)
+    fresh, rewound = [], []
+    init, rewind = speedups._StateFold.__init__, speedups._StateFold.rewind
+
+    def counted_rewind(fold, applied):
+        went_back = len(applied) < len(fold.applied) or any(
+            a is not b for a, b in zip(fold.applied, applied))
+        done = rewind(fold, applied)
+        rewound.append(went_back and done)
+        return done
+
+    monkeypatch.setattr(speedups._StateFold, "__init__",
+                        lambda *args: fresh.append(1) or init(*args))
+    monkeypatch.setattr(speedups._StateFold, "rewind", counted_rewind)
+    for _ in range(100):
+        for _ in range(rng.randint(1, 4)):
+            tracker.update(random_state_event(rng), STATES_DOMAIN)
+        for args in rng.sample(STATE_ARGS, 3):
+            ours = tracker.past_states(STATES_DOMAIN, **args)
+            rasas = speedups._RASA_PAST_STATES(tracker, STATES_DOMAIN, **args)
+            assert ours == rasas and shared(ours) == shared(rasas), args
+            as_a_caller_does(ours)
+    assert len(fresh) < 200 and sum(rewound) > 5  # of 300 calls: most go on, some go back
+
+
+def test_past_states_fold_only_new_events(monkeypatch):
+    tracker = DialogueStateTracker("x", STATES_DOMAIN.slots)
+    for n in range(200):
+        tracker.update(ActionExecuted("action_listen"))
+        tracker.update(UserUttered(f"bericht {n}", {"name": "share"}))
+        tracker.update(DefinePrevUserUtteredFeaturization(False))
+        tracker.update(ActionExecuted("utter_x"))
+    tracker.past_states(STATES_DOMAIN)
+    made = []
+    monkeypatch.setattr(Domain, "get_active_state",
+                        lambda *args, **kwargs: made.append(1) or {"slots": {}})
+    tracker.update(ActionExecuted("action_listen"))
+    assert len(tracker.past_states(STATES_DOMAIN)) == 402 and len(made) == 2
+
+
+def test_a_form_running_again_goes_back_only_a_turn(monkeypatch):
+    tracker = DialogueStateTracker("x", STATES_DOMAIN.slots)
+    for event in [ActionExecuted("action_listen"), UserUttered("ja", {"name": "greet"}),
+                  ActionExecuted("reflection_form"), ActiveLoop("reflection_form")]:
+        tracker.update(event)
+    for n in range(200):
+        for event in [ActionExecuted("action_listen"), UserUttered(f"bericht {n}", {"name": "share"}),
+                      DefinePrevUserUtteredFeaturization(False), SlotSet("mood", "blij")]:
+            tracker.update(event)
+        tracker.past_states(STATES_DOMAIN)
+        tracker.update(ActionExecuted("reflection_form"))  # drops the turn from the applied events
+        tracker.past_states(STATES_DOMAIN)
+    made = []
+    get_active_state = Domain.get_active_state
+    monkeypatch.setattr(Domain, "get_active_state",
+                        lambda *args, **kwargs: made.append(1) or get_active_state(*args, **kwargs))
+    tracker.update(ActionExecuted("action_listen"))
+    tracker.update(UserUttered("nog een", {"name": "share"}))
+    tracker.update(ActionExecuted("reflection_form"))
+    states = tracker.past_states(STATES_DOMAIN)
+    assert states == speedups._RASA_PAST_STATES(tracker, STATES_DOMAIN)
+    assert len(made) <= 4
+
+
+def test_a_featurized_message_changed_in_place_is_replayed():
+    tracker = DialogueStateTracker("x", STATES_DOMAIN.slots)
+    for event in [ActionExecuted("action_listen"), UserUttered("hoi", {"name": "greet"}),
+                  ActionExecuted("utter_x"), ActionExecuted("action_listen")]:
+        tracker.update(event)
+    assert tracker.past_states(STATES_DOMAIN)[2]["user"] == {"text": "hoi", "intent": "greet"}
+    tracker.update(DefinePrevUserUtteredFeaturization(False))  # changes the message in place
+    tracker.update(EntitiesAdded([{"entity": "gevoel", "value": "blij"}]))
+    states = tracker.past_states(STATES_DOMAIN)
+    assert states == speedups._RASA_PAST_STATES(tracker, STATES_DOMAIN)
+    assert states[2]["user"] == {"intent": "greet", "entities": ("gevoel",)}
+
+
+def test_other_arguments_or_a_shorter_history_are_replayed():
+    tracker = DialogueStateTracker("x", STATES_DOMAIN.slots)
+    for event in [ActionExecuted("action_listen"), UserUttered("hoi", {"name": "greet"}),
+                  ActionExecuted("utter_x"), SlotSet("seen", True),
+                  ActionExecuted("action_listen")]:
+        tracker.update(event)
+    for args in STATE_ARGS:
+        tracker.past_states(STATES_DOMAIN, **args)
+    tracker.update(ActionReverted())
+    other = Domain.from_dict({**STATES_DOMAIN.as_dict(), "slots": {}})
+    for domain in (STATES_DOMAIN, other):
+        for args in STATE_ARGS:
+            assert tracker.past_states(domain, **args) == \
+                speedups._RASA_PAST_STATES(tracker, domain, **args)
