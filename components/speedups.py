@@ -27,6 +27,11 @@
    `EntitiesAdded`), even when they are reverted later: when a user message in a kept state
    has changed since, all is replayed, as for anything else (fewer events than the last
    copy, other arguments).
+5. `DialogueStateTracker.copy` (Rasa: a fresh tracker that replays every event) runs before
+   every action. It keeps the replayed tracker and, while events were only appended, only
+   replays the new ones into it; the copy is a copy of that tracker's state (the slots, the
+   active loop and a latest user message that is no event copied, the events in a new deque).
+   Anything else replays all, as Rasa does.
 """
 import copy
 from functools import lru_cache
@@ -56,6 +61,8 @@ _RASA_ACTION_CALL_FORMAT = RemoteAction._action_call_format
 _RASA_PAST_STATES = DialogueStateTracker.past_states
 _RASA_STATES = Domain.states_for_tracker_history
 _RASA_PRIOR_TRACKERS = DialogueStateTracker.generate_all_prior_trackers
+_RASA_COPY = DialogueStateTracker.copy
+_RASA_TRAVEL = DialogueStateTracker.travel_back_in_time
 STATE_FOLDS = 8  # sets of `past_states` arguments continued per tracker
 CHECKPOINTS = 8  # copies of the prior tracker kept per set, before the latest actions ...
 CHECKPOINT_EVENTS = 40  # ... among this many last applied events
@@ -245,9 +252,9 @@ def _as_featurized(message: UserUttered) -> Tuple:
 
 
 def _tracker_copy(tracker: DialogueStateTracker) -> DialogueStateTracker:
-    """A copy of a prior tracker's state without its events: events only replace its
-    attributes, except the slots and the active loop, which they change in place (and the
-    latest user message, an event: none is kept before the first one, see `heard`)."""
+    """A copy of a tracker's state without its events: events only replace its attributes,
+    except the slots and the active loop, which they change in place (and the latest user
+    message, an event: `_StateFold` keeps none before the first one, see `heard`)."""
     copied = copy.copy(tracker)
     copied.events = None
     copied.slots = {name: copy.copy(slot) for name, slot in tracker.slots.items()}
@@ -274,6 +281,32 @@ def past_states(self: DialogueStateTracker, domain: Domain, omit_unset_slots: bo
     folds.insert(0, fold)
     del folds[STATE_FOLDS:]
     return fold.result()
+
+
+def copy_tracker(self: DialogueStateTracker) -> DialogueStateTracker:
+    """Rasa's `copy`, replaying only the events appended since the last copy."""
+    if type(self).travel_back_in_time is not _RASA_TRAVEL:
+        return _RASA_COPY(self)
+    events = self.events
+    count = len(events)
+    memo = self.__dict__.pop("_replayed", None)  # back in only when it is consistent again
+    replayed, new = self.init_copy(), events
+    if memo is not None:
+        done, first, last, kept = memo
+        if 0 < done <= count and events[0] is first and events[done - 1] is last:
+            # a deque is indexed fast only near its ends: the new events are at the end
+            replayed, new = kept, [events[index] for index in range(done, count)]
+    for event in new:
+        if not event.timestamp <= float("inf"):  # Rasa's copy stops there (NaN)
+            return _RASA_COPY(self)
+        replayed.update(event)
+    if count:
+        self.__dict__["_replayed"] = (count, events[0], events[count - 1], replayed)
+    copied = _tracker_copy(replayed)
+    copied.events = replayed._create_events(list(replayed.events))
+    if copied.latest_message is not self.latest_message:  # its own empty one, not an event
+        copied.latest_message = copy.deepcopy(replayed.latest_message)
+    return copied
 
 
 def _short(event: Event) -> Dict[Text, Any]:
@@ -314,9 +347,10 @@ def _action_call_format(self: RemoteAction, tracker: DialogueStateTracker, domai
 
 
 def install() -> None:
-    """Use the cached validator, the shorter action call and the continued `applied_events`
-    and `past_states` in this process (idempotent)."""
+    """Use the cached validator, the shorter action call and the continued `applied_events`,
+    `past_states` and `copy` in this process (idempotent)."""
     RemoteAction._validate_action_result = _validate_action_result
     RemoteAction._action_call_format = _action_call_format
     DialogueStateTracker.applied_events = applied_events
     DialogueStateTracker.past_states = past_states
+    DialogueStateTracker.copy = copy_tracker
