@@ -15,7 +15,11 @@
    read from them — a user message's text, intent, entities and channel, a bot message's
    text, an action's name; every other event as is. No event is left out, so counts and
    scans over the session (actions/noticing_actions.py) stay the same; what is left out is
-   the bulk (intent rankings, message metadata, buttons, policy names).
+   the bulk (intent rankings, message metadata, buttons, policy names). Actions that read
+   nothing of the conversation before the current turn (``RECENT_ONLY_ACTIONS``: the form,
+   the exercise flow, explanation and clarification; a test checks that their modules and
+   what they import from actions/ read no events) get only the latest ``RECENT_EVENTS`` events, and further back to
+   the latest user message, so their call no longer grows with the conversation.
 4. `DialogueStateTracker.past_states` (Rasa's `Domain.states_for_tracker_history`) replays all
    applied events on a fresh tracker and turns it into a state before every action; the rule
    and memoization policies ask for it several times per turn. It is a fold over the applied
@@ -67,6 +71,13 @@ STATE_FOLDS = 8  # sets of `past_states` arguments continued per tracker
 CHECKPOINTS = 8  # copies of the prior tracker kept per set, before the latest actions ...
 CHECKPOINT_EVENTS = 40  # ... among this many last applied events
 RECENT_EVENTS = 200  # sent in full to the action server; older events in short
+RECENT_ONLY_ACTIONS = frozenset({  # actions/: exercises/form.py, exercises/flow.py,
+    "validate_reflection_form",    # explanation.py, clarify.py
+    *(f"action_ask_antwoord_{n}" for n in range(1, 7)),
+    "action_start_reflection", "action_resume_reflection", "action_pause_reflection",
+    "action_finish_reflection", "action_explain", "action_ask_which_command",
+    "action_something_else",
+})
 
 
 @lru_cache(maxsize=1)
@@ -326,6 +337,17 @@ def _short(event: Event) -> Dict[Text, Any]:
     return event.as_dict()
 
 
+def _recent(events) -> List[Event]:
+    """The latest ``RECENT_EVENTS`` events, and further back to the latest user message."""
+    recent, heard = [], False
+    for event in reversed(events):
+        if len(recent) >= RECENT_EVENTS and heard:
+            break
+        recent.append(event)
+        heard = heard or isinstance(event, UserUttered)
+    return recent[::-1]
+
+
 def _action_call_format(self: RemoteAction, tracker: DialogueStateTracker, domain) -> Dict[Text, Any]:
     """Rasa's action call with the older events in short (see the module's docstring)."""
     events = tracker.events
@@ -340,6 +362,9 @@ def _action_call_format(self: RemoteAction, tracker: DialogueStateTracker, domai
     state = result["tracker"]  # the two fields Rasa reads from the events
     state["latest_event_time"] = events[-1].timestamp
     state["latest_input_channel"] = channel
+    if self.name() in RECENT_ONLY_ACTIONS:
+        state["events"] = [event.as_dict() for event in _recent(events)]
+        return result
     older = len(events) - RECENT_EVENTS
     state["events"] = [_short(event) if index < older else event.as_dict()
                        for index, event in enumerate(events)]

@@ -397,3 +397,78 @@ def test_copy_of_a_tracker_whose_events_were_replaced():
     for event in [ActionExecuted("action_listen"), SlotSet("seen", True), BotUttered("hoi")]:
         tracker.update(event)
     assert tracker_state(tracker.copy()) == tracker_state(speedups._RASA_COPY(tracker))
+
+
+# --- actions that read only the current turn get only the latest events (issue 16) ------------
+
+import ast  # noqa: E402
+import importlib  # noqa: E402
+import importlib.util  # noqa: E402
+import inspect  # noqa: E402
+import re  # noqa: E402
+
+READS_EVENTS = re.compile(r"(?<!rasa_sdk)\.events\b|applied_events|events_after_latest_restart|"
+                          r"get_last_event_for|last_executed_action_has|idx_after_latest_restart")
+
+
+def imported_actions_modules(module):
+    """`module` and every module of the actions package it imports, directly or not."""
+    seen, todo = set(), [module.__name__]
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        tree = ast.parse(inspect.getsource(importlib.import_module(name)))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("actions"):
+                todo.append(node.module)
+                if hasattr(importlib.import_module(node.module), "__path__"):  # a package
+                    todo += [f"{node.module}.{alias.name}" for alias in node.names
+                             if importlib.util.find_spec(f"{node.module}.{alias.name}")]
+            elif isinstance(node, ast.Import):
+                todo += [alias.name for alias in node.names if alias.name.startswith("actions")]
+    return seen
+
+
+def test_recent_only_actions_read_no_earlier_events():
+    from rasa_sdk.executor import ActionExecutor
+
+    executor = ActionExecutor()
+    executor.register_package("actions")
+    assert speedups.RECENT_ONLY_ACTIONS <= set(executor.actions)
+    for name in speedups.RECENT_ONLY_ACTIONS:
+        module = inspect.getmodule(executor.actions[name].__self__)
+        for used in imported_actions_modules(module):
+            source = inspect.getsource(importlib.import_module(used))
+            assert not READS_EVENTS.search(source), (name, used)
+
+
+def test_the_history_readers_are_caught():
+    import actions.safety_actions
+
+    readers = [m for m in imported_actions_modules(actions.safety_actions)
+               if READS_EVENTS.search(inspect.getsource(importlib.import_module(m)))]
+    assert "actions.noticing_actions" in readers
+
+
+def test_a_recent_only_action_gets_the_latest_events_in_full():
+    tracker = long_tracker(100)
+    action = RemoteAction("validate_reflection_form", None)
+    ours = speedups._action_call_format(action, tracker, Domain.empty())
+    rasas = speedups._RASA_ACTION_CALL_FORMAT(action, tracker, Domain.empty())
+    mine, theirs = ours.pop("tracker"), rasas.pop("tracker")
+    assert ours == rasas
+    assert {k: v for k, v in mine.items() if k != "events"} == \
+        {k: v for k, v in theirs.items() if k != "events"}
+    assert mine["events"] == theirs["events"][-speedups.RECENT_EVENTS:]
+
+
+def test_a_recent_only_action_gets_events_back_to_the_latest_user_message():
+    tracker = long_tracker(10)
+    for n in range(300):
+        tracker.update(SlotSet("x", n))
+    action = RemoteAction("action_ask_antwoord_1", None)
+    events = speedups._action_call_format(action, tracker, Domain.empty())["tracker"]["events"]
+    assert events[0]["event"] == "user" and events[0]["text"] == "bericht 9"
+    assert events == [event.as_dict() for event in tracker.events][-len(events):]
