@@ -38,6 +38,7 @@
    Anything else replays all, as Rasa does.
 """
 import copy
+import operator
 from functools import lru_cache
 from typing import Any, Dict, List, Optional, Text, Tuple
 
@@ -175,10 +176,10 @@ class _StateFold:
         """Goes back to where `applied` continues what was folded in (the very same event
         objects); False when no copy was kept that far back."""
         done = self.applied
+        if len(done) <= len(applied) and all(map(operator.is_, done, applied)):
+            return True
         same = next((index for index, (a, b) in enumerate(zip(done, applied)) if a is not b),
                     min(len(done), len(applied)))
-        if same == len(done):
-            return True
         while self.checkpoints and self.checkpoints[-1][0] > same:
             self.checkpoints.pop()
         if not self.checkpoints:
