@@ -36,8 +36,14 @@
    replays the new ones into it; the copy is a copy of that tracker's state (the slots, the
    active loop and a latest user message that is no event copied, the events in a new deque).
    Anything else replays all, as Rasa does.
+6. `FormAction._temporary_tracker` (Rasa: a new tracker from all events after the latest
+   restart, with the domain's slots, plus the form's events) runs once or twice per form
+   turn. A tracker and its copies share one replay of those events (per domain), continued
+   like 5. up to the events the copy took from its tracker; the copy's own events and the
+   form's are replayed into a copy of it.
 """
 import copy
+import itertools
 import operator
 from functools import lru_cache
 from typing import Any, Dict, List, Optional, Text, Tuple
@@ -45,6 +51,8 @@ from typing import Any, Dict, List, Optional, Text, Tuple
 from jsonschema import ValidationError
 from jsonschema.validators import validator_for
 from rasa.core.actions.action import RemoteAction
+from rasa.core.actions.forms import FormAction
+from rasa.shared.core.constants import REQUESTED_SLOT
 from rasa.shared.constants import DOCS_BASE_URL
 from rasa.shared.core.events import (
     ActionExecuted,
@@ -54,6 +62,7 @@ from rasa.shared.core.events import (
     Event,
     Restarted,
     SessionStarted,
+    SlotSet,
     UserUtteranceReverted,
     UserUttered,
 )
@@ -68,7 +77,8 @@ _RASA_STATES = Domain.states_for_tracker_history
 _RASA_PRIOR_TRACKERS = DialogueStateTracker.generate_all_prior_trackers
 _RASA_COPY = DialogueStateTracker.copy
 _RASA_TRAVEL = DialogueStateTracker.travel_back_in_time
-STATE_FOLDS = 8  # sets of `past_states` arguments continued per tracker
+_RASA_TEMPORARY_TRACKER = FormAction._temporary_tracker
+STATE_FOLDS = 4  # sets of `past_states` arguments continued per tracker (2 in use)
 CHECKPOINTS = 8  # copies of the prior tracker kept per set, before the latest actions ...
 CHECKPOINT_EVENTS = 40  # ... among this many last applied events
 RECENT_EVENTS = 200  # sent in full to the action server; older events in short
@@ -318,7 +328,48 @@ def copy_tracker(self: DialogueStateTracker) -> DialogueStateTracker:
     copied.events = replayed._create_events(list(replayed.events))
     if copied.latest_message is not self.latest_message:  # its own empty one, not an event
         copied.latest_message = copy.deepcopy(replayed.latest_message)
+    copied.__dict__["_form_base"] = (self.__dict__.setdefault("_form_replays", {}), count)
     return copied
+
+
+def _form_temporary_tracker(self: FormAction, current_tracker: DialogueStateTracker,
+                            additional_events: List[Event], domain: Domain) -> DialogueStateTracker:
+    """Rasa's `FormAction._temporary_tracker`, continued from a shared replay (see 6.)."""
+    base = current_tracker.__dict__.get("_form_base")
+    if base is None:
+        return _RASA_TEMPORARY_TRACKER(self, current_tracker, additional_events, domain)
+    replays, shared = base
+    events = list(current_tracker.events)
+    own = events[shared:]
+    if any(isinstance(event, Restarted) for event in own):
+        return _RASA_TEMPORARY_TRACKER(self, current_tracker, additional_events, domain)
+    memo = replays.pop(id(domain), None)  # back in only when it is consistent again
+    replayed, new = None, []
+    if memo is not None:
+        kept_domain, start, done, first, last, kept = memo
+        if (kept_domain is domain and start < done <= shared and events[start] is first
+                and events[done - 1] is last):
+            new = events[done:shared]
+            if not any(isinstance(event, Restarted) for event in new):
+                replayed = kept
+    if replayed is None:
+        start = next((len(events[:shared]) - index for index, event in
+                      enumerate(reversed(events[:shared])) if isinstance(event, Restarted)), 0)
+        replayed = DialogueStateTracker(current_tracker.sender_id, domain.slots)
+        new = events[start:shared]
+    for event in new:
+        replayed.update(event)
+    if start < shared:
+        replays[id(domain)] = (domain, start, shared, events[start], events[shared - 1], replayed)
+    temporary = _tracker_copy(replayed)
+    temporary.events = replayed._create_events(list(replayed.events))
+    message = replayed.latest_message
+    if not any(map(operator.is_, events[start:shared], itertools.repeat(message))):
+        temporary.latest_message = copy.deepcopy(message)  # its own empty one, not an event
+    for event in own + [SlotSet(REQUESTED_SLOT, self.get_slot_to_fill(current_tracker)),
+                        ActionExecuted(self.name())] + additional_events:
+        temporary.update(event)
+    return temporary
 
 
 def _short(event: Event) -> Dict[Text, Any]:
@@ -374,9 +425,10 @@ def _action_call_format(self: RemoteAction, tracker: DialogueStateTracker, domai
 
 def install() -> None:
     """Use the cached validator, the shorter action call and the continued `applied_events`,
-    `past_states` and `copy` in this process (idempotent)."""
+    `past_states`, `copy` and form tracker in this process (idempotent)."""
     RemoteAction._validate_action_result = _validate_action_result
     RemoteAction._action_call_format = _action_call_format
     DialogueStateTracker.applied_events = applied_events
     DialogueStateTracker.past_states = past_states
     DialogueStateTracker.copy = copy_tracker
+    FormAction._temporary_tracker = _form_temporary_tracker

@@ -264,6 +264,7 @@ def test_past_states_equal_rasas_after_every_append(seed, monkeypatch):
     monkeypatch.setattr(speedups._StateFold, "__init__",
                         lambda *args: fresh.append(1) or init(*args))
     monkeypatch.setattr(speedups._StateFold, "rewind", counted_rewind)
+    monkeypatch.setattr(speedups, "STATE_FOLDS", len(STATE_ARGS))
     for _ in range(100):
         for _ in range(rng.randint(1, 4)):
             tracker.update(random_state_event(rng), STATES_DOMAIN)
@@ -472,3 +473,66 @@ def test_a_recent_only_action_gets_events_back_to_the_latest_user_message():
     events = speedups._action_call_format(action, tracker, Domain.empty())["tracker"]["events"]
     assert events[0]["event"] == "user" and events[0]["text"] == "bericht 9"
     assert events == [event.as_dict() for event in tracker.events][-len(events):]
+
+
+# --- the form's temporary tracker, from a shared replay (issue 16) -----------------------------
+
+import time  # noqa: E402
+
+from rasa.core.actions.forms import FormAction  # noqa: E402
+
+
+def test_installed_form_tracker():
+    assert FormAction._temporary_tracker is speedups._form_temporary_tracker
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_form_tracker_equals_rasas_after_every_append(seed, monkeypatch):
+    monkeypatch.setattr(time, "time", lambda: 1.0)  # the form's own events get equal times
+    rng = random.Random(seed)
+    form = FormAction("reflection_form", None)
+    tracker = DialogueStateTracker("x", STATES_DOMAIN.slots)
+    for _ in range(100):
+        for _ in range(rng.randint(1, 4)):
+            tracker.update(random_state_event(rng), STATES_DOMAIN)
+        copied = tracker.copy()
+        for _ in range(rng.randint(0, 2)):  # the prediction's events, on the copy only
+            copied.update(random_state_event(rng), STATES_DOMAIN)
+        extra = [SlotSet("mood", rng.choice(["blij", "boos"]))]
+        ours = form._temporary_tracker(copied, list(extra), STATES_DOMAIN)
+        rasas = speedups._RASA_TEMPORARY_TRACKER(form, copied, list(extra), STATES_DOMAIN)
+        assert tracker_state(ours) == tracker_state(rasas)
+        for _ in range(2):  # what the form does with it stays there
+            ours.update(random_state_event(rng), STATES_DOMAIN)
+
+
+def test_form_tracker_replays_only_new_events(monkeypatch):
+    form = FormAction("reflection_form", None)
+    tracker = DialogueStateTracker("x", STATES_DOMAIN.slots)
+    for n in range(200):
+        tracker.update(UserUttered(f"bericht {n}", {"name": "share"}))
+        tracker.update(ActionExecuted("action_listen"))
+    form._temporary_tracker(tracker.copy(), [], STATES_DOMAIN)
+    tracker.update(UserUttered("nog een", {"name": "share"}))
+    copied = tracker.copy()
+    applied = []
+    monkeypatch.setattr(UserUttered, "apply_to", lambda *args: applied.append(1))
+    assert len(form._temporary_tracker(copied, [], STATES_DOMAIN).events) == 403
+    assert len(applied) == 1
+
+
+def test_form_tracker_of_a_tracker_whose_events_were_replaced(monkeypatch):
+    monkeypatch.setattr(time, "time", lambda: 1.0)
+    form = FormAction("reflection_form", None)
+    tracker = DialogueStateTracker("x", STATES_DOMAIN.slots)
+    for event in [ActionExecuted("action_listen"), SlotSet("mood", "blij")]:
+        tracker.update(event)
+    form._temporary_tracker(tracker.copy(), [], STATES_DOMAIN)
+    first = tracker.events[0]
+    tracker.events.clear()
+    tracker._reset()
+    for event in [first, SlotSet("seen", True), BotUttered("hoi")]:
+        tracker.update(event)
+    copied = tracker.copy()
+    assert tracker_state(form._temporary_tracker(copied, [], STATES_DOMAIN)) == \
+        tracker_state(speedups._RASA_TEMPORARY_TRACKER(form, copied, [], STATES_DOMAIN))
