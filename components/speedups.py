@@ -18,8 +18,9 @@
    the bulk (intent rankings, message metadata, buttons, policy names). Actions that read
    nothing of the conversation before the current turn (``RECENT_ONLY_ACTIONS``: the form,
    the exercise flow, explanation and clarification; a test checks that their modules and
-   what they import from actions/ read no events) get only the latest ``RECENT_EVENTS`` events, and further back to
-   the latest user message, so their call no longer grows with the conversation.
+   what they import from actions/ read no events) get only the latest ``RECENT_EVENTS``
+   events, and further back to the latest user message, so their call no longer grows with
+   the conversation.
 4. `DialogueStateTracker.past_states` (Rasa's `Domain.states_for_tracker_history`) replays all
    applied events on a fresh tracker and turns it into a state before every action; the rule
    and memoization policies ask for it several times per turn. It is a fold over the applied
@@ -52,8 +53,9 @@ from jsonschema import ValidationError
 from jsonschema.validators import validator_for
 from rasa.core.actions.action import RemoteAction
 from rasa.core.actions.forms import FormAction
-from rasa.shared.core.constants import REQUESTED_SLOT
 from rasa.shared.constants import DOCS_BASE_URL
+from rasa.shared.core.constants import PREVIOUS_ACTION, REQUESTED_SLOT
+from rasa.shared.core.domain import Domain, State
 from rasa.shared.core.events import (
     ActionExecuted,
     ActionReverted,
@@ -66,8 +68,6 @@ from rasa.shared.core.events import (
     UserUtteranceReverted,
     UserUttered,
 )
-from rasa.shared.core.constants import PREVIOUS_ACTION
-from rasa.shared.core.domain import Domain, State
 from rasa.shared.core.trackers import DialogueStateTracker
 
 _RASA_APPLIED_EVENTS = DialogueStateTracker.applied_events
@@ -163,7 +163,8 @@ class _StateFold:
 
     def __init__(self, tracker: DialogueStateTracker, domain: Domain, omit_unset_slots: bool,
                  ignore_rule_only_turns: bool, rule_only_data: Optional[Dict[Text, Any]]) -> None:
-        self.args = (domain, omit_unset_slots, ignore_rule_only_turns, copy.deepcopy(rule_only_data))
+        rule_only_data = copy.deepcopy(rule_only_data)
+        self.args = (domain, omit_unset_slots, ignore_rule_only_turns, rule_only_data)
         self.prior = tracker.init_copy()  # the tracker before the next action
         self.applied: List[Event] = []  # applied events folded in
         self.states: List[State] = []
@@ -188,8 +189,8 @@ class _StateFold:
         done = self.applied
         if len(done) <= len(applied) and all(map(operator.is_, done, applied)):
             return True
-        same = next((index for index, (a, b) in enumerate(zip(done, applied)) if a is not b),
-                    min(len(done), len(applied)))
+        pairs = enumerate(zip(done, applied, strict=False))
+        same = next((index for index, (a, b) in pairs if a is not b), min(len(done), len(applied)))
         while self.checkpoints and self.checkpoints[-1][0] > same:
             self.checkpoints.pop()
         if not self.checkpoints:

@@ -256,7 +256,7 @@ def test_past_states_equal_rasas_after_every_append(seed, monkeypatch):
 
     def counted_rewind(fold, applied):
         went_back = len(applied) < len(fold.applied) or any(
-            a is not b for a, b in zip(fold.applied, applied))
+            a is not b for a, b in zip(fold.applied, applied, strict=False))
         done = rewind(fold, applied)
         rewound.append(went_back and done)
         return done
@@ -297,7 +297,8 @@ def test_a_form_running_again_goes_back_only_a_turn(monkeypatch):
                   ActionExecuted("reflection_form"), ActiveLoop("reflection_form")]:
         tracker.update(event)
     for n in range(200):
-        for event in [ActionExecuted("action_listen"), UserUttered(f"bericht {n}", {"name": "share"}),
+        for event in [ActionExecuted("action_listen"),
+                      UserUttered(f"bericht {n}", {"name": "share"}),
                       DefinePrevUserUtteredFeaturization(False), SlotSet("mood", "blij")]:
             tracker.update(event)
         tracker.past_states(STATES_DOMAIN)
