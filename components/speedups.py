@@ -15,15 +15,47 @@
    read from them — a user message's text, intent, entities and channel, a bot message's
    text, an action's name; every other event as is. No event is left out, so counts and
    scans over the session (actions/noticing_actions.py) stay the same; what is left out is
-   the bulk (intent rankings, message metadata, buttons, policy names).
+   the bulk (intent rankings, message metadata, buttons, policy names). Actions that read
+   nothing of the conversation before the current turn (``RECENT_ONLY_ACTIONS``: the form,
+   the exercise flow, explanation and clarification; a test checks that their modules and
+   what they import from actions/ read no events) get only the latest ``RECENT_EVENTS``
+   events, and further back to the latest user message, so their call no longer grows with
+   the conversation.
+4. `DialogueStateTracker.past_states` (Rasa's `Domain.states_for_tracker_history`) replays all
+   applied events on a fresh tracker and turns it into a state before every action; the rule
+   and memoization policies ask for it several times per turn. It is a fold over the applied
+   events too, so per set of arguments it continues from the tracker and states of the last
+   call. Applied events can also lose their tail (a form that runs again drops the turns
+   since its last run, a reverted action): then it goes on from a copy of the tracker kept
+   before one of the last actions, at or before the first event that differs. Two events
+   change the latest user message in place (`DefinePrevUserUtteredFeaturization`,
+   `EntitiesAdded`), even when they are reverted later: when a user message in a kept state
+   has changed since, all is replayed, as for anything else (fewer events than the last
+   copy, other arguments).
+5. `DialogueStateTracker.copy` (Rasa: a fresh tracker that replays every event) runs before
+   every action. It keeps the replayed tracker and, while events were only appended, only
+   replays the new ones into it; the copy is a copy of that tracker's state (the slots, the
+   active loop and a latest user message that is no event copied, the events in a new deque).
+   Anything else replays all, as Rasa does.
+6. `FormAction._temporary_tracker` (Rasa: a new tracker from all events after the latest
+   restart, with the domain's slots, plus the form's events) runs once or twice per form
+   turn. A tracker and its copies share one replay of those events (per domain), continued
+   like 5. up to the events the copy took from its tracker; the copy's own events and the
+   form's are replayed into a copy of it.
 """
+import copy
+import itertools
+import operator
 from functools import lru_cache
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 from jsonschema import ValidationError
 from jsonschema.validators import validator_for
 from rasa.core.actions.action import RemoteAction
+from rasa.core.actions.forms import FormAction
 from rasa.shared.constants import DOCS_BASE_URL
+from rasa.shared.core.constants import PREVIOUS_ACTION, REQUESTED_SLOT
+from rasa.shared.core.domain import Domain, State
 from rasa.shared.core.events import (
     ActionExecuted,
     ActionReverted,
@@ -32,6 +64,7 @@ from rasa.shared.core.events import (
     Event,
     Restarted,
     SessionStarted,
+    SlotSet,
     UserUtteranceReverted,
     UserUttered,
 )
@@ -39,7 +72,23 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 _RASA_APPLIED_EVENTS = DialogueStateTracker.applied_events
 _RASA_ACTION_CALL_FORMAT = RemoteAction._action_call_format
+_RASA_PAST_STATES = DialogueStateTracker.past_states
+_RASA_STATES = Domain.states_for_tracker_history
+_RASA_PRIOR_TRACKERS = DialogueStateTracker.generate_all_prior_trackers
+_RASA_COPY = DialogueStateTracker.copy
+_RASA_TRAVEL = DialogueStateTracker.travel_back_in_time
+_RASA_TEMPORARY_TRACKER = FormAction._temporary_tracker
+STATE_FOLDS = 4  # sets of `past_states` arguments continued per tracker (2 in use)
+CHECKPOINTS = 8  # copies of the prior tracker kept per set, before the latest actions ...
+CHECKPOINT_EVENTS = 40  # ... among this many last applied events
 RECENT_EVENTS = 200  # sent in full to the action server; older events in short
+RECENT_ONLY_ACTIONS = frozenset({  # actions/: exercises/form.py, exercises/flow.py,
+    "validate_reflection_form",    # explanation.py, clarify.py
+    *(f"action_ask_antwoord_{n}" for n in range(1, 7)),
+    "action_start_reflection", "action_resume_reflection", "action_pause_reflection",
+    "action_finish_reflection", "action_explain", "action_ask_which_command",
+    "action_something_else",
+})
 
 
 @lru_cache(maxsize=1)
@@ -109,6 +158,221 @@ def applied_events(self: DialogueStateTracker) -> List[Event]:
     return list(applied)
 
 
+class _StateFold:
+    """Rasa's `states_for_tracker_history` loop, kept between calls so it can go on."""
+
+    def __init__(self, tracker: DialogueStateTracker, domain: Domain, omit_unset_slots: bool,
+                 ignore_rule_only_turns: bool, rule_only_data: Optional[Dict[Text, Any]]) -> None:
+        rule_only_data = copy.deepcopy(rule_only_data)
+        self.args = (domain, omit_unset_slots, ignore_rule_only_turns, rule_only_data)
+        self.prior = tracker.init_copy()  # the tracker before the next action
+        self.applied: List[Event] = []  # applied events folded in
+        self.states: List[State] = []
+        self.last_ml_action = None
+        self.hidden = False
+        self.messages: List[Tuple[UserUttered, Tuple]] = []  # in kept states, as they were then
+        self.checkpoints: List[Tuple] = []  # the loop's variables before recent actions
+        self.heard = False  # the prior tracker's latest message is a user event (not its own)
+
+    def matches(self, domain, omit_unset_slots, ignore_rule_only_turns, rule_only_data) -> bool:
+        mine = self.args
+        return (mine[0] is domain and mine[1] == omit_unset_slots
+                and mine[2] == ignore_rule_only_turns and mine[3] == rule_only_data)
+
+    def unchanged(self) -> bool:
+        """No user message in a kept state has changed since."""
+        return all(_as_featurized(message) == then for message, then in self.messages)
+
+    def rewind(self, applied: List[Event]) -> bool:
+        """Goes back to where `applied` continues what was folded in (the very same event
+        objects); False when no copy was kept that far back."""
+        done = self.applied
+        if len(done) <= len(applied) and all(map(operator.is_, done, applied)):
+            return True
+        pairs = enumerate(zip(done, applied, strict=False))
+        same = next((index for index, (a, b) in pairs if a is not b), min(len(done), len(applied)))
+        while self.checkpoints and self.checkpoints[-1][0] > same:
+            self.checkpoints.pop()
+        if not self.checkpoints:
+            return False
+        index, count, messages, self.last_ml_action, self.hidden, prior = self.checkpoints.pop()
+        self.heard = True
+        self.prior = _tracker_copy(prior)
+        self.prior.events = self.prior._create_events(applied[:index])
+        del self.states[count:]
+        del self.messages[messages:]
+        self.applied = applied[:index]
+        return True
+
+    def fold(self, applied: List[Event]) -> None:
+        """Folds in the applied events after those done."""
+        prior = self.prior
+        recent = len(applied) - CHECKPOINT_EVENTS
+        for index in range(len(self.applied), len(applied)):
+            event = applied[index]
+            if isinstance(event, ActionExecuted):
+                if index >= recent and self.heard:
+                    self._checkpoint(index)
+                self._add(self._state(prior, event.hide_rule_turn))
+                if not self.messages or self.messages[-1][0] is not prior.latest_message:
+                    message = prior.latest_message
+                    self.messages.append((message, _as_featurized(message)))
+            prior.update(event)
+            self.heard = self.heard or isinstance(event, UserUttered)
+        self.applied = applied
+
+    def result(self) -> List[State]:
+        """The states folded so far plus the one after the last event, as Rasa returns
+        them (new dicts: callers change them)."""
+        keep = self.last_ml_action, self.hidden
+        last = self._state(self.prior, False)
+        self.last_ml_action, self.hidden = keep
+        states = self.states if last is None else self.states + [last]
+        copies: Dict[int, Dict] = {}  # sub-states Rasa shares between states stay shared
+
+        def copied(sub: Dict) -> Dict:
+            if id(sub) not in copies:
+                copies[id(sub)] = dict(sub)
+            return copies[id(sub)]
+
+        return [{key: copied(sub) for key, sub in state.items()} for state in states]
+
+    def _checkpoint(self, index: int) -> None:
+        self.checkpoints.append((index, len(self.states), len(self.messages), self.last_ml_action,
+                                 self.hidden, _tracker_copy(self.prior)))
+        del self.checkpoints[:-CHECKPOINTS]
+
+    def _add(self, state: Optional[State]) -> None:
+        if state is not None:
+            self.states.append(state)
+
+    def _state(self, tracker: DialogueStateTracker, hide_rule_turn: bool) -> Optional[State]:
+        """The body of Rasa 3.6's loop for one prior tracker (None: the turn is hidden)."""
+        domain, omit_unset_slots, ignore_rule_only_turns, rule_only_data = self.args
+        if ignore_rule_only_turns:
+            if not self.hidden:
+                self.last_ml_action = domain._get_prev_action_sub_state(tracker)
+            if (
+                not tracker.followup_action
+                and not tracker.latest_action_name == tracker.active_loop_name
+            ):
+                self.hidden = hide_rule_turn
+            if self.hidden:
+                return None
+        state = domain.get_active_state(tracker, omit_unset_slots=omit_unset_slots)
+        if ignore_rule_only_turns:
+            domain._remove_rule_only_features(state, rule_only_data)
+            if self.states:
+                domain._substitute_rule_only_user_input(state, self.states[-1])
+            if self.last_ml_action:
+                state[PREVIOUS_ACTION] = self.last_ml_action
+        return domain._clean_state(state)
+
+
+def _as_featurized(message: UserUttered) -> Tuple:
+    """What of a user message can change in place and is in its state."""
+    return message.use_text_for_featurization, len(message.entities), message.intent_name
+
+
+def _tracker_copy(tracker: DialogueStateTracker) -> DialogueStateTracker:
+    """A copy of a tracker's state without its events: events only replace its attributes,
+    except the slots and the active loop, which they change in place (and the latest user
+    message, an event: `_StateFold` keeps none before the first one, see `heard`)."""
+    copied = copy.copy(tracker)
+    copied.events = None
+    copied.slots = {name: copy.copy(slot) for name, slot in tracker.slots.items()}
+    copied.active_loop = copy.copy(tracker.active_loop)
+    return copied
+
+
+def past_states(self: DialogueStateTracker, domain: Domain, omit_unset_slots: bool = False,
+                ignore_rule_only_turns: bool = False,
+                rule_only_data: Optional[Dict[Text, Any]] = None) -> List[State]:
+    """Rasa's `past_states`, continued from the last call with the same arguments."""
+    args = (domain, omit_unset_slots, ignore_rule_only_turns, rule_only_data)
+    if (type(domain).states_for_tracker_history is not _RASA_STATES
+            or type(self).generate_all_prior_trackers is not _RASA_PRIOR_TRACKERS):
+        return _RASA_PAST_STATES(self, *args)
+    folds: List[_StateFold] = self.__dict__.setdefault("_state_folds", [])
+    fold = next((fold for fold in folds if fold.matches(*args)), None)
+    if fold is not None:
+        folds.remove(fold)  # back in only when it is consistent again
+    applied = self.applied_events()
+    if fold is None or not fold.rewind(applied) or not fold.unchanged():
+        fold = _StateFold(self, *args)
+    fold.fold(applied)
+    folds.insert(0, fold)
+    del folds[STATE_FOLDS:]
+    return fold.result()
+
+
+def copy_tracker(self: DialogueStateTracker) -> DialogueStateTracker:
+    """Rasa's `copy`, replaying only the events appended since the last copy."""
+    if type(self).travel_back_in_time is not _RASA_TRAVEL:
+        return _RASA_COPY(self)
+    events = self.events
+    count = len(events)
+    memo = self.__dict__.pop("_replayed", None)  # back in only when it is consistent again
+    replayed, new = self.init_copy(), events
+    if memo is not None:
+        done, first, last, kept = memo
+        if 0 < done <= count and events[0] is first and events[done - 1] is last:
+            # a deque is indexed fast only near its ends: the new events are at the end
+            replayed, new = kept, [events[index] for index in range(done, count)]
+    for event in new:
+        if not event.timestamp <= float("inf"):  # Rasa's copy stops there (NaN)
+            return _RASA_COPY(self)
+        replayed.update(event)
+    if count:
+        self.__dict__["_replayed"] = (count, events[0], events[count - 1], replayed)
+    copied = _tracker_copy(replayed)
+    copied.events = replayed._create_events(list(replayed.events))
+    if copied.latest_message is not self.latest_message:  # its own empty one, not an event
+        copied.latest_message = copy.deepcopy(replayed.latest_message)
+    copied.__dict__["_form_base"] = (self.__dict__.setdefault("_form_replays", {}), count)
+    return copied
+
+
+def _form_temporary_tracker(self: FormAction, current_tracker: DialogueStateTracker,
+                            additional_events: List[Event], domain: Domain) -> DialogueStateTracker:
+    """Rasa's `FormAction._temporary_tracker`, continued from a shared replay (see 6.)."""
+    base = current_tracker.__dict__.get("_form_base")
+    if base is None:
+        return _RASA_TEMPORARY_TRACKER(self, current_tracker, additional_events, domain)
+    replays, shared = base
+    events = list(current_tracker.events)
+    own = events[shared:]
+    if any(isinstance(event, Restarted) for event in own):
+        return _RASA_TEMPORARY_TRACKER(self, current_tracker, additional_events, domain)
+    memo = replays.pop(id(domain), None)  # back in only when it is consistent again
+    replayed, new = None, []
+    if memo is not None:
+        kept_domain, start, done, first, last, kept = memo
+        if (kept_domain is domain and start < done <= shared and events[start] is first
+                and events[done - 1] is last):
+            new = events[done:shared]
+            if not any(isinstance(event, Restarted) for event in new):
+                replayed = kept
+    if replayed is None:
+        start = next((len(events[:shared]) - index for index, event in
+                      enumerate(reversed(events[:shared])) if isinstance(event, Restarted)), 0)
+        replayed = DialogueStateTracker(current_tracker.sender_id, domain.slots)
+        new = events[start:shared]
+    for event in new:
+        replayed.update(event)
+    if start < shared:
+        replays[id(domain)] = (domain, start, shared, events[start], events[shared - 1], replayed)
+    temporary = _tracker_copy(replayed)
+    temporary.events = replayed._create_events(list(replayed.events))
+    message = replayed.latest_message
+    if not any(map(operator.is_, events[start:shared], itertools.repeat(message))):
+        temporary.latest_message = copy.deepcopy(message)  # its own empty one, not an event
+    for event in own + [SlotSet(REQUESTED_SLOT, self.get_slot_to_fill(current_tracker)),
+                        ActionExecuted(self.name())] + additional_events:
+        temporary.update(event)
+    return temporary
+
+
 def _short(event: Event) -> Dict[Text, Any]:
     """What an action can read from an older event, in the shape Rasa sends it."""
     if isinstance(event, UserUttered):
@@ -126,6 +390,17 @@ def _short(event: Event) -> Dict[Text, Any]:
     return event.as_dict()
 
 
+def _recent(events) -> List[Event]:
+    """The latest ``RECENT_EVENTS`` events, and further back to the latest user message."""
+    recent, heard = [], False
+    for event in reversed(events):
+        if len(recent) >= RECENT_EVENTS and heard:
+            break
+        recent.append(event)
+        heard = heard or isinstance(event, UserUttered)
+    return recent[::-1]
+
+
 def _action_call_format(self: RemoteAction, tracker: DialogueStateTracker, domain) -> Dict[Text, Any]:
     """Rasa's action call with the older events in short (see the module's docstring)."""
     events = tracker.events
@@ -140,6 +415,9 @@ def _action_call_format(self: RemoteAction, tracker: DialogueStateTracker, domai
     state = result["tracker"]  # the two fields Rasa reads from the events
     state["latest_event_time"] = events[-1].timestamp
     state["latest_input_channel"] = channel
+    if self.name() in RECENT_ONLY_ACTIONS:
+        state["events"] = [event.as_dict() for event in _recent(events)]
+        return result
     older = len(events) - RECENT_EVENTS
     state["events"] = [_short(event) if index < older else event.as_dict()
                        for index, event in enumerate(events)]
@@ -147,8 +425,11 @@ def _action_call_format(self: RemoteAction, tracker: DialogueStateTracker, domai
 
 
 def install() -> None:
-    """Use the cached validator and the continued `applied_events` in this process
-    (idempotent)."""
+    """Use the cached validator, the shorter action call and the continued `applied_events`,
+    `past_states`, `copy` and form tracker in this process (idempotent)."""
     RemoteAction._validate_action_result = _validate_action_result
     RemoteAction._action_call_format = _action_call_format
     DialogueStateTracker.applied_events = applied_events
+    DialogueStateTracker.past_states = past_states
+    DialogueStateTracker.copy = copy_tracker
+    FormAction._temporary_tracker = _form_temporary_tracker
