@@ -68,18 +68,28 @@ def timed_turn(url: str, sender: str, text: str) -> Tuple[float, Optional[str]]:
     return took, None
 
 
-def run_load(url: str, script: List[str], users: int, turns_per_user: int) -> Dict[str, float]:
-    """``users`` people at once, ``turns_per_user`` turns each; latency and throughput."""
+def run_load(url: str, script: List[str], users: int, turns_per_user: int = 0,
+             seconds: float = 0.0) -> Dict[str, float]:
+    """``users`` people at once, each ``turns_per_user`` turns or, with ``seconds``, turns
+    until that much time has passed (one session each); latency and throughput."""
     latencies: List[float] = []
     failures = {"http": 0, "silent": 0, "lost": 0}
     lock = threading.Lock()
     start_barrier = threading.Barrier(users)
+    deadline: List[float] = []
+
+    def more(turn: int) -> bool:
+        if seconds:
+            return time.perf_counter() < deadline[0]
+        return turn < turns_per_user
 
     def person() -> None:
         sender = f"bench-{uuid.uuid4().hex[:12]}"
         start_barrier.wait()
-        for turn in range(turns_per_user):
+        turn = 0
+        while more(turn):
             took, failure = timed_turn(url, sender, script[turn % len(script)])
+            turn += 1
             with lock:
                 latencies.append(took)
                 if failure:
@@ -87,6 +97,7 @@ def run_load(url: str, script: List[str], users: int, turns_per_user: int) -> Di
 
     threads = [threading.Thread(target=person) for _ in range(users)]
     began = time.perf_counter()
+    deadline.append(began + seconds)
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -95,6 +106,7 @@ def run_load(url: str, script: List[str], users: int, turns_per_user: int) -> Di
     return {
         "users": users,
         "turns": len(latencies),
+        "seconds": round(wall, 1),
         "p50_ms": round(1000 * statistics.median(latencies), 1),
         "p95_ms": round(1000 * percentile(latencies, 0.95), 1),
         "max_ms": round(1000 * max(latencies), 1),
