@@ -136,6 +136,16 @@ def _loop_names(events) -> List[Text]:
     return [event.name for event in events if isinstance(event, ActiveLoop) and event.name]
 
 
+def _appended(events, start: int, done: int, first: Event, last: Event,
+              count: int) -> Optional[List[Event]]:
+    """The events at ``done`` … ``count - 1`` when ``events[start:done]`` still begins and ends
+    with the same events as when a replay stopped at ``done`` (only appended since), else None."""
+    if start < done <= count and events[start] is first and events[done - 1] is last:
+        # a deque is indexed fast only near its ends: the new events are at the end
+        return [events[index] for index in range(done, count)]
+    return None
+
+
 def applied_events(self: DialogueStateTracker) -> List[Event]:
     """Rasa's `applied_events`, continued from the last call on this tracker."""
     events = self.events
@@ -144,11 +154,9 @@ def applied_events(self: DialogueStateTracker) -> List[Event]:
     todo, applied, loop_names = None, [], None
     if memo is not None:
         done, first, last, names, result = memo
-        if 0 < done <= count and events[0] is first and events[done - 1] is last:
-            # a deque is indexed fast only near its ends: the new events are at the end
-            new = [events[index] for index in range(done, count)]
-            if set(_loop_names(new)) <= names:
-                todo, applied, loop_names = new, list(result), names
+        new = _appended(events, 0, done, first, last, count)
+        if new is not None and set(_loop_names(new)) <= names:
+            todo, applied, loop_names = new, list(result), names
     if todo is None:
         todo, loop_names = events, set(_loop_names(events))
     for event in todo:
@@ -316,9 +324,9 @@ def copy_tracker(self: DialogueStateTracker) -> DialogueStateTracker:
     replayed, new = self.init_copy(), events
     if memo is not None:
         done, first, last, kept = memo
-        if 0 < done <= count and events[0] is first and events[done - 1] is last:
-            # a deque is indexed fast only near its ends: the new events are at the end
-            replayed, new = kept, [events[index] for index in range(done, count)]
+        appended = _appended(events, 0, done, first, last, count)
+        if appended is not None:
+            replayed, new = kept, appended
     for event in new:
         if not event.timestamp <= float("inf"):  # Rasa's copy stops there (NaN)
             return _RASA_COPY(self)
@@ -348,11 +356,10 @@ def _form_temporary_tracker(self: FormAction, current_tracker: DialogueStateTrac
     replayed, new = None, []
     if memo is not None:
         kept_domain, start, done, first, last, kept = memo
-        if (kept_domain is domain and start < done <= shared and events[start] is first
-                and events[done - 1] is last):
-            new = events[done:shared]
-            if not any(isinstance(event, Restarted) for event in new):
-                replayed = kept
+        appended = _appended(events, start, done, first, last, shared)
+        if (kept_domain is domain and appended is not None
+                and not any(isinstance(event, Restarted) for event in appended)):
+            replayed, new = kept, appended
     if replayed is None:
         start = next((len(events[:shared]) - index for index, event in
                       enumerate(reversed(events[:shared])) if isinstance(event, Restarted)), 0)
