@@ -16,6 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.base import Events, StoreAction, StoreFactory, identity, intent_name, open_store
+from actions.noticing.analysis import forget_analyses
 from core import texts
 from core.names import AFTER_CRISIS_SLOT, ERASE_SLOT
 from store.render import render_recent, split_message
@@ -146,6 +147,7 @@ class ActionDeleteMyData(StoreAction):
             dispatcher.utter_message(response=CONFIRM_QUESTION)
             return []
         counts = self.store().delete_person(*identity(tracker))
+        forget_analyses()  # the noticing engine keeps no notices of their texts either
         done = texts.DELETED if counts["reflections"] or counts["sessions"] else texts.DELETED_NOTHING_STORED
         dispatcher.utter_message(text=done)
         return [SlotSet(ERASE_SLOT, True), SlotSet(AFTER_CRISIS_SLOT, None)]

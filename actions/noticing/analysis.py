@@ -7,7 +7,7 @@ import difflib
 import html
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Callable, Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
@@ -22,6 +22,7 @@ from core.normalise import fold_quotes
 
 MAX_CHARS = 1500  # only this much of a (very) long message is analysed
 MAX_EARLIER = 20  # earlier texts looked at for people and feelings that come back
+ANALYSED_TEXTS = 512  # texts whose notices the action server keeps (earlier texts come back every turn)
 QUOTE_WORDS = 10
 CONTRAST_WORDS = 9
 
@@ -534,16 +535,44 @@ def _raw_notices(text: str, nlp: Language) -> List[Notice]:
     return found
 
 
+@lru_cache(maxsize=ANALYSED_TEXTS)
+def _kept_notices(text: str) -> Tuple[Notice, ...]:
+    return tuple(_raw_notices(text, get_nlp()))
+
+
+def forget_analyses() -> None:
+    """Drops every kept analysis (after someone deleted their data)."""
+    _kept_notices.cache_clear()
+
+
+def _notices(text: str, nlp: Optional[Language]) -> List[Notice]:
+    """The notices in a cleaned text, new objects each time; with the project pipeline
+    (``nlp`` None) a text analysed before is not run through the pipeline again."""
+    if nlp is not None:
+        return _raw_notices(text, nlp)
+    return [replace(n, slots=dict(n.slots)) for n in _kept_notices(text)]
+
+
+def _recurring(texts: Sequence[str], nlp: Optional[Language]) -> Tuple[Set[str], Set[str]]:
+    """The people and the feelings named in ``texts`` (each analysed on its own, by sentence)."""
+    people: Set[str] = set()
+    feelings: Set[str] = set()
+    for text in texts:
+        for n in _notices(text, nlp):
+            if n.kind == RELATION:
+                people.add(n.value)
+            elif n.kind == FEELING:
+                feelings.add(n.value)
+    return people, feelings
+
+
 def analyse(text: str, earlier_texts: Sequence[str] = (), nlp: Optional[Language] = None) -> Analysis:
     """What is worth noticing in `text`, best first. `earlier_texts`: their earlier messages or reflections."""
-    nlp = nlp or get_nlp()
     cleaned = clean(text)
-    notices = _raw_notices(cleaned, nlp)
+    notices = _notices(cleaned, nlp)
     earlier = [clean(t) for t in list(earlier_texts)[-MAX_EARLIER:] if t and t.strip()]
     if earlier and notices:
-        before = _raw_notices("\n".join(earlier), nlp)
-        people = {n.value for n in before if n.kind == RELATION}
-        feelings = {n.value for n in before if n.kind == FEELING}
+        people, feelings = _recurring(earlier, nlp)
         for n in notices:
             if n.kind == RELATION and n.value in people:
                 n.variant, n.score = "again", W.relation_again

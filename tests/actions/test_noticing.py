@@ -65,6 +65,37 @@ def test_earlier_reflections_count_as_earlier_texts():
     assert found.best.kind == "relation" and found.best.variant == "again"
 
 
+HELD_OUT = yaml.safe_load((Path(__file__).parents[1] / "corpora" / "sharing_heldout.yml").read_text("utf-8"))
+
+
+def _as_found(analysis):
+    return [(n.kind, n.value, n.quote, n.score, n.position, n.variant, n.slots) for n in analysis.notices]
+
+
+def test_kept_analyses_equal_a_fresh_run_of_the_pipeline():
+    """Earlier texts come back every turn, so the action server keeps their notices: the
+    result must be the same as running the pipeline again, one text or all joined."""
+    from actions.language import get_nlp
+
+    nlp = get_nlp()
+    messages = CORPUS + HELD_OUT["messages"]
+    texts_so_far = []
+    for message in messages:
+        earlier = message.get("earlier", []) + texts_so_far[-6:]
+        assert _as_found(analyse(message["text"], earlier)) == _as_found(analyse(message["text"], earlier, nlp=nlp))
+        texts_so_far.append(message["text"])
+
+
+def test_a_kept_analysis_is_never_changed_by_its_reader():
+    first = analyse("Mijn zus belde weer.", earlier_texts=["Ik had ruzie met mijn zus."])
+    assert first.best.variant == "again"
+    first.best.slots["wie"] = "iemand anders"
+    first.best.score = -1
+    alone = analyse("Mijn zus belde weer.")
+    assert alone.best.variant == "" and alone.best.score > 0
+    assert alone.best.slots.get("wie") != "iemand anders"
+
+
 def test_nothing_specific_gets_a_gentle_open_invitation():
     reply = respond("Het regent.")
     assert reply.notice is None

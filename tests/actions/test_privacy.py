@@ -88,6 +88,15 @@ def test_delete_removes_mine_only_and_asks_the_tracker_store_to_erase(store):
     assert said(again) == [texts.DELETED_NOTHING_STORED]
 
 
+def test_delete_also_drops_the_notices_kept_of_earlier_messages(store):
+    from actions.noticing.analysis import _kept_notices, analyse
+
+    analyse("Mijn buurvrouw groet me nooit meer.")
+    assert _kept_notices.cache_info().currsize > 0
+    run_action(ActionDeleteMyData(lambda: store), confirmed("alice"))
+    assert _kept_notices.cache_info().currsize == 0
+
+
 def share(store, track):
     """Messages `log_share` sent while keeping the tracker's latest message."""
     dispatcher = CollectingDispatcher()
