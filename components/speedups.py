@@ -13,9 +13,12 @@
 3. Rasa sends the whole tracker to the action server on every action call. The latest
    ``RECENT_EVENTS`` events go as Rasa sends them; older ones only with what an action can
    read from them — a user message's text, intent, entities and channel, a bot message's
-   text, an action's name; every other event as is. No event is left out, so counts and
-   scans over the session (actions/noticing_actions.py) stay the same; what is left out is
-   the bulk (intent rankings, message metadata, buttons, policy names). Actions that read
+   text, an action's name; slot, featurization and active-loop events (``LEFT_OUT``; the
+   current slots and loop are in the tracker state) not at all, since no action reads them
+   from the events (a test checks the modules that read the history); every other event as
+   is. So counts and scans over the session (actions/noticing_actions.py) stay the same;
+   what is left out is the bulk (intent rankings, message metadata, buttons, policy names,
+   the slots, which were half of a long call). Actions that read
    nothing of the conversation before the current turn (``RECENT_ONLY_ACTIONS``: the form,
    the exercise flow, explanation and clarification; a test checks that their modules and
    what they import from actions/ read no events) get only the latest ``RECENT_EVENTS``
@@ -42,9 +45,13 @@
    turn. A tracker and its copies share one replay of those events (per domain), continued
    like 5. up to the events the copy took from its tracker; the copy's own events and the
    form's are replayed into a copy of it.
+7. The rule policy writes every state of the conversation into a debug log line on every
+   prediction, also when nothing is logged at debug level: the states are formatted only
+   when the rule policy's logger logs debug lines.
 """
 import copy
 import itertools
+import logging
 import operator
 from functools import lru_cache
 from typing import Any, Dict, List, Optional, Text, Tuple
@@ -53,6 +60,7 @@ from jsonschema import ValidationError
 from jsonschema.validators import validator_for
 from rasa.core.actions.action import RemoteAction
 from rasa.core.actions.forms import FormAction
+from rasa.core.policies.rule_policy import RulePolicy
 from rasa.shared.constants import DOCS_BASE_URL
 from rasa.shared.core.constants import PREVIOUS_ACTION, REQUESTED_SLOT
 from rasa.shared.core.domain import Domain, State
@@ -78,10 +86,12 @@ _RASA_PRIOR_TRACKERS = DialogueStateTracker.generate_all_prior_trackers
 _RASA_COPY = DialogueStateTracker.copy
 _RASA_TRAVEL = DialogueStateTracker.travel_back_in_time
 _RASA_TEMPORARY_TRACKER = FormAction._temporary_tracker
+_RASA_FORMAT_STATES = RulePolicy.format_tracker_states
 STATE_FOLDS = 4  # sets of `past_states` arguments continued per tracker (2 in use)
 CHECKPOINTS = 8  # copies of the prior tracker kept per set, before the latest actions ...
 CHECKPOINT_EVENTS = 40  # ... among this many last applied events
 RECENT_EVENTS = 200  # sent in full to the action server; older events in short
+LEFT_OUT = frozenset({"slot", "user_featurization", "active_loop"})  # older ones are not sent
 RECENT_ONLY_ACTIONS = frozenset({  # actions/: exercises/form.py, exercises/flow.py,
     "validate_reflection_form",    # explanation.py, clarify.py
     *(f"action_ask_antwoord_{n}" for n in range(1, 7)),
@@ -136,7 +146,7 @@ def _loop_names(events) -> List[Text]:
     return [event.name for event in events if isinstance(event, ActiveLoop) and event.name]
 
 
-def _appended(events, start: int, done: int, first: Event, last: Event,
+def appended_since(events, start: int, done: int, first: Event, last: Event,
               count: int) -> Optional[List[Event]]:
     """The events at ``done`` … ``count - 1`` when ``events[start:done]`` still begins and ends
     with the same events as when a replay stopped at ``done`` (only appended since), else None."""
@@ -154,7 +164,7 @@ def applied_events(self: DialogueStateTracker) -> List[Event]:
     todo, applied, loop_names = None, [], None
     if memo is not None:
         done, first, last, names, result = memo
-        new = _appended(events, 0, done, first, last, count)
+        new = appended_since(events, 0, done, first, last, count)
         if new is not None and set(_loop_names(new)) <= names:
             todo, applied, loop_names = new, list(result), names
     if todo is None:
@@ -324,7 +334,7 @@ def copy_tracker(self: DialogueStateTracker) -> DialogueStateTracker:
     replayed, new = self.init_copy(), events
     if memo is not None:
         done, first, last, kept = memo
-        appended = _appended(events, 0, done, first, last, count)
+        appended = appended_since(events, 0, done, first, last, count)
         if appended is not None:
             replayed, new = kept, appended
     for event in new:
@@ -356,7 +366,7 @@ def _form_temporary_tracker(self: FormAction, current_tracker: DialogueStateTrac
     replayed, new = None, []
     if memo is not None:
         kept_domain, start, done, first, last, kept = memo
-        appended = _appended(events, start, done, first, last, shared)
+        appended = appended_since(events, start, done, first, last, shared)
         if (kept_domain is domain and appended is not None
                 and not any(isinstance(event, Restarted) for event in appended)):
             replayed, new = kept, appended
@@ -426,17 +436,27 @@ def _action_call_format(self: RemoteAction, tracker: DialogueStateTracker, domai
         state["events"] = [event.as_dict() for event in _recent(events)]
         return result
     older = len(events) - RECENT_EVENTS
-    state["events"] = [_short(event) if index < older else event.as_dict()
-                       for index, event in enumerate(events)]
+    state["events"] = [_short(event) for event in itertools.islice(events, older)
+                       if event.type_name not in LEFT_OUT]
+    state["events"] += [event.as_dict() for event in itertools.islice(events, older, None)]
     return result
 
 
+def _format_tracker_states(states: List[State]) -> Text:
+    """Rasa's debug text of the states, only when the rule policy logs debug lines."""
+    if logging.getLogger(RulePolicy.__module__).isEnabledFor(logging.DEBUG):
+        return _RASA_FORMAT_STATES(states)
+    return ""
+
+
 def install() -> None:
-    """Use the cached validator, the shorter action call and the continued `applied_events`,
-    `past_states`, `copy` and form tracker in this process (idempotent)."""
+    """Use the cached validator, the shorter action call, the continued `applied_events`,
+    `past_states`, `copy` and form tracker, and debug states only when debugging, in this
+    process (idempotent)."""
     RemoteAction._validate_action_result = _validate_action_result
     RemoteAction._action_call_format = _action_call_format
     DialogueStateTracker.applied_events = applied_events
     DialogueStateTracker.past_states = past_states
     DialogueStateTracker.copy = copy_tracker
     FormAction._temporary_tracker = _form_temporary_tracker
+    RulePolicy.format_tracker_states = staticmethod(_format_tracker_states)

@@ -42,13 +42,14 @@ import os
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Sequence, Set, Tuple
+from typing import Any, Dict, List, Optional, Set, Tuple
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import Event, SessionStarted, SlotSet, deserialise_events
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from components.speedups import appended_since
 from core.keys import load_keys
 from core.names import ERASE_SLOT
 from core.redaction import install as redact_logs
@@ -156,13 +157,25 @@ class TrackerCache:
         return len(self._entries)
 
 
-def last_erase_index(events: Sequence[Event]) -> Optional[int]:
-    """Index of the newest erase marker among ``events``, or None."""
-    for index in range(len(events) - 1, -1, -1):
+def last_erase_index(tracker: DialogueStateTracker) -> Optional[int]:
+    """Index of the newest erase marker among the tracker's events, or None. While events
+    were only appended since the last call on this tracker, only those are looked at."""
+    events = tracker.events
+    count = len(events)
+    memo = tracker.__dict__.get("_erase_scan")
+    start, found = 0, None
+    if memo is not None:
+        done, first, last, index = memo
+        if appended_since(events, 0, done, first, last, count) is not None:
+            start, found = done, index
+    for index in range(count - 1, start - 1, -1):  # the new events are at the end of the deque
         event = events[index]
         if isinstance(event, SlotSet) and event.key == ERASE_SLOT and event.value:
-            return index
-    return None
+            found = index
+            break
+    if count:
+        tracker.__dict__["_erase_scan"] = (count, events[0], events[count - 1], found)
+    return found
 
 
 class ErasableSQLTrackerStore(SQLTrackerStore):
@@ -274,8 +287,7 @@ class ErasableSQLTrackerStore(SQLTrackerStore):
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         await self.stream_events(tracker)
-        events = list(tracker.events)
-        marker = last_erase_index(events)
+        marker = last_erase_index(tracker)
         if marker is None:
             self._append(tracker)
             return
@@ -284,7 +296,7 @@ class ErasableSQLTrackerStore(SQLTrackerStore):
         try:
             with self.session_scope() as session:
                 erase_rows(session.connection(), stored_id)
-                self._insert(session.connection(), tracker.sender_id, events[marker + 1:])
+                self._insert(session.connection(), tracker.sender_id, list(tracker.events)[marker + 1:])
                 session.commit()
             checkpoint_sqlite(self.engine)
         except Exception:

@@ -127,23 +127,36 @@ def test_older_events_go_in_short_with_all_an_action_reads():
     ours = speedups._action_call_format(action, tracker, Domain.empty())
     rasas = speedups._RASA_ACTION_CALL_FORMAT(action, tracker, Domain.empty())
     older = len(tracker.events) - speedups.RECENT_EVENTS
-    assert len(json.dumps(ours["tracker"]["events"][:older])) < \
-        len(json.dumps(rasas["tracker"]["events"][:older])) / 2
     mine, theirs = ours.pop("tracker"), rasas.pop("tracker")
     assert ours == rasas
     assert {k: v for k, v in mine.items() if k != "events"} == \
         {k: v for k, v in theirs.items() if k != "events"}
-    assert len(mine["events"]) == len(theirs["events"]) == len(tracker.events)
     assert mine["events"][-speedups.RECENT_EVENTS:] == theirs["events"][-speedups.RECENT_EVENTS:]
-    for short, full in zip(mine["events"], theirs["events"], strict=False):
+    kept = [e for e in theirs["events"][:older] if e["event"] not in speedups.LEFT_OUT]
+    assert len(kept) < older and len(mine["events"]) == len(kept) + speedups.RECENT_EVENTS
+    assert len(json.dumps(mine["events"][:len(kept)])) < len(json.dumps(theirs["events"][:older])) / 2
+    for short, full in zip(mine["events"], kept + theirs["events"][older:], strict=True):
         for key in ("event", "timestamp", "text", "name", "value", "input_channel"):
             assert short.get(key) == full.get(key)
-        if full["event"] == "user":
-            assert short["parse_data"]["intent"] == full["parse_data"]["intent"]
-    from rasa_sdk import Tracker
 
-    sdk = Tracker.from_dict(mine)
-    assert sdk.get_latest_input_channel() == "rest" and sdk.slots == Tracker.from_dict(theirs).slots
+
+def test_no_action_reads_the_events_left_out_of_older_history():
+    """The slot, featurization and active-loop events older than ``RECENT_EVENTS`` are not
+    sent: no module that reads the conversation's events may look for them."""
+    from rasa_sdk.executor import ActionExecutor
+
+    executor = ActionExecutor()
+    executor.register_package("actions")
+    readers = set()
+    for name, run in executor.actions.items():
+        if name not in speedups.RECENT_ONLY_ACTIONS:
+            readers |= {m for m in imported_actions_modules(inspect.getmodule(run.__self__))
+                        if READS_EVENTS.search(inspect.getsource(importlib.import_module(m)))}
+    assert "actions.noticing_actions" in readers
+    for module in readers:
+        source = inspect.getsource(importlib.import_module(module))
+        for kind in speedups.LEFT_OUT:
+            assert f'"{kind}"' not in source and f"'{kind}'" not in source, (module, kind)
 
 
 # --- past_states, continued from the last call (issue 16) --------------------------------------
@@ -537,3 +550,20 @@ def test_form_tracker_of_a_tracker_whose_events_were_replaced(monkeypatch):
     copied = tracker.copy()
     assert tracker_state(form._temporary_tracker(copied, [], STATES_DOMAIN)) == \
         tracker_state(speedups._RASA_TEMPORARY_TRACKER(form, copied, [], STATES_DOMAIN))
+
+
+# --- the rule policy's debug text of the states (issue 16) ------------------------------------
+
+
+def test_states_are_formatted_only_for_a_debug_log(caplog):
+    import logging
+
+    from rasa.core.policies.rule_policy import RulePolicy
+
+    states = [{}, {"user": {"intent": "greet"}, "prev_action": {"action_name": "action_listen"}}]
+    assert RulePolicy.format_tracker_states is not speedups._RASA_FORMAT_STATES
+    with caplog.at_level(logging.INFO, logger=RulePolicy.__module__):
+        assert RulePolicy.format_tracker_states(states) == ""
+    with caplog.at_level(logging.DEBUG, logger=RulePolicy.__module__):
+        text = RulePolicy.format_tracker_states(states)
+    assert text == speedups._RASA_FORMAT_STATES(states) and "user intent: greet" in text

@@ -341,3 +341,24 @@ def test_no_cache_when_switched_off(db, monkeypatch):
         assert asyncio.run(plain.retrieve("alice")) is not first and len(plain.cache) == 0
     finally:
         plain.engine.dispose()
+
+
+def test_the_erase_marker_is_found_as_a_full_scan_finds_it():
+    """The scan for the newest erase marker goes on from its last call on the same tracker."""
+    import random
+
+    def full_scan(events):
+        return next((i for i in range(len(events) - 1, -1, -1) if isinstance(events[i], SlotSet)
+                     and events[i].key == ERASE_SLOT and events[i].value), None)
+
+    rng = random.Random(7)
+    choices = [lambda: UserUttered("hoi"), lambda: ActionExecuted("action_listen"),
+               lambda: SlotSet(ERASE_SLOT, True), lambda: SlotSet(ERASE_SLOT, None),
+               lambda: SlotSet("andere", True), lambda: BotUttered("dag")]
+    for _ in range(20):
+        tracker = DialogueStateTracker("rest:x", None)
+        for _ in range(60):
+            tracker.update(rng.choice(choices)())
+            assert tracker_store_module.last_erase_index(tracker) == full_scan(tracker.events)
+        tracker.events = type(tracker.events)([UserUttered("opnieuw")] + list(tracker.events)[-5:])
+        assert tracker_store_module.last_erase_index(tracker) == full_scan(tracker.events)
