@@ -33,6 +33,7 @@ import argparse
 import json
 import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -143,15 +144,13 @@ MEASURES = {  # name in the report: (load, field)
 
 def summarise_rounds(project: list, baseline: list) -> Dict[str, Dict[str, Any]]:
     """Per measure: each bot's median over the rounds and the median of the rounds' ratios."""
-    import statistics
-
     summary = {}
     for key, (load, field) in MEASURES.items():
         mine = [r[load][field] for r in project]
         theirs = [r[load][field] for r in baseline]
         summary[key] = {
             "assistant": statistics.median(mine), "baseline": statistics.median(theirs),
-            "ratios": [ratio(a, b) for a, b in zip(mine, theirs)],
+            "ratios": [ratio(a, b) for a, b in zip(mine, theirs, strict=True)],
         }
         summary[key]["ratio"] = round(statistics.median(summary[key]["ratios"]), 2)
     return summary
@@ -224,7 +223,7 @@ def table(results: Dict[str, Any]) -> str:
                      '| - | - | |')
     lines += ["", "| round | bot | p50 / p95, 1 person (ms) | p50 / p95, 20 people (ms) | "
               "messages/s, 20 people |", "|---:|---|---:|---:|---:|"]
-    for number, (mine, theirs) in enumerate(zip(p["rounds"], b["rounds"]), 1):
+    for number, (mine, theirs) in enumerate(zip(p["rounds"], b["rounds"], strict=True), 1):
         for name, r in (("assistant", mine), ("baseline", theirs)):
             one, twenty = r["one_user"], r["twenty_users"]
             lines.append(f"| {number} | {name} | {one['p50_ms']} / {one['p95_ms']} | "
