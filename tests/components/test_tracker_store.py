@@ -2,6 +2,7 @@
 
 import asyncio
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -196,8 +197,23 @@ def test_endpoint_config_uses_tracker_db_url(monkeypatch, tmp_path):
 # --- the per-conversation cache (issue 16): only new rows, safe with two servers -------------
 
 
+@contextmanager
 def second_store(db):
-    return ErasableSQLTrackerStore(domain=DOMAIN, host=f"sqlite:///{db}")
+    """Another server's tracker store on the same database."""
+    other = ErasableSQLTrackerStore(domain=DOMAIN, host=f"sqlite:///{db}")
+    try:
+        yield other
+    finally:
+        other.engine.dispose()
+
+
+def alice_after_a_turn(store):
+    """Alice's conversation read back, with one more turn saved."""
+    chat_with_phrase(store)
+    tracker = asyncio.run(store.retrieve("alice"))
+    a_turn(tracker, 1)
+    asyncio.run(store.save(tracker))
+    return tracker
 
 
 def a_turn(tracker, n):
@@ -223,21 +239,14 @@ def test_a_turn_reads_no_rows_once_the_conversation_is_cached(store, db):
     assert store.rows_read == read and len(again.events) == len(tracker.events)
     assert len(stored_rows(db, store)) == len(tracker.events) + 1  # + action_session_start
     assert all(PHRASE.encode() not in r.data.encode() for r in rows(db))  # still sealed
-    fresh = second_store(db)
-    try:  # what is stored is what the cache holds
+    with second_store(db) as fresh:  # what is stored is what the cache holds
         reread = asyncio.run(fresh.retrieve("alice"))
         assert [e.as_dict() for e in reread.events] == [e.as_dict() for e in again.events]
-    finally:
-        fresh.engine.dispose()
 
 
 def test_a_second_servers_turn_is_seen_and_only_its_rows_are_read(store, db):
-    chat_with_phrase(store)
-    first = asyncio.run(store.retrieve("alice"))
-    a_turn(first, 1)
-    asyncio.run(store.save(first))
-    other = second_store(db)
-    try:
+    alice_after_a_turn(store)
+    with second_store(db) as other:
         theirs = asyncio.run(other.retrieve("alice"))
         a_turn(theirs, 2)
         asyncio.run(other.save(theirs))
@@ -250,23 +259,15 @@ def test_a_second_servers_turn_is_seen_and_only_its_rows_are_read(store, db):
         assert len(stored_rows(db, store)) == len(mine.events) + 1  # nothing doubled or lost
         back = asyncio.run(other.retrieve("alice"))
         assert "bericht 3" in [getattr(e, "text", None) for e in back.events]
-    finally:
-        other.engine.dispose()
 
 
 def test_the_cache_never_serves_a_conversation_erased_elsewhere(store, db):
-    chat_with_phrase(store)
-    tracker = asyncio.run(store.retrieve("alice"))
-    a_turn(tracker, 1)
-    asyncio.run(store.save(tracker))
-    other = second_store(db)
-    try:  # "wis mijn gegevens" on the other server
+    alice_after_a_turn(store)
+    with second_store(db) as other:  # "wis mijn gegevens" on the other server
         theirs = asyncio.run(other.retrieve("alice"))
         turn(theirs, ActionExecuted("action_delete_my_data"), SlotSet(ERASE_SLOT, True),
              ActionExecuted("action_listen"))
         asyncio.run(other.save(theirs))
-    finally:
-        other.engine.dispose()
     kept = asyncio.run(store.retrieve("alice"))
     assert [e.as_dict()["event"] for e in kept.events] == ["action"]
     assert not any(PHRASE in str(e.as_dict()) for e in kept.events)
@@ -334,13 +335,10 @@ def test_retention_elsewhere_and_a_new_session_read_the_session_again(store, db)
 
 def test_no_cache_when_switched_off(db, monkeypatch):
     monkeypatch.setenv("TRACKER_CACHE_SIZE", "0")
-    plain = second_store(db)
-    try:
+    with second_store(db) as plain:
         chat_with_phrase(plain)
         first = asyncio.run(plain.retrieve("alice"))
         assert asyncio.run(plain.retrieve("alice")) is not first and len(plain.cache) == 0
-    finally:
-        plain.engine.dispose()
 
 
 def test_the_erase_marker_is_found_as_a_full_scan_finds_it():

@@ -15,7 +15,7 @@ from store.repository import ReflectionStore
 from store.tracker_events import EVENTS, TrackerCipher
 from testkit.web import request
 from tests.channels import telegram_updates as updates
-from tests.channels.test_webchat import Client
+from tests.channels.webchat_client import Client
 from tests.security.conftest import TELEGRAM_SECRET
 
 
