@@ -48,7 +48,19 @@
 7. The rule policy writes every state of the conversation into a debug log line on every
    prediction, also when nothing is logged at debug level: the states are formatted only
    when the rule policy's logger logs debug lines.
+8. Every prediction of the memoization and rule policies gets (new copies of) the states of
+   the whole session, though what they predict depends only on the last few: the
+   memoization policy looks at its ``max_history`` states (after dropping the last if it
+   follows `action_listen`, and the `action_unlikely_intent` states), and a rule matches
+   only as far back as it is long. While one of them asks, `past_states` hands out only
+   that reach: ``max_history + 1`` states, and for the rules the longest rule plus one, not
+   counting `action_unlikely_intent` states. When no rule matches, Rasa names the
+   prediction's source by the states it got; the source only decides whether the turn is
+   hidden (it is among the rules not in stories), and neither the shorter states (which
+   begin mid-conversation, unlike any rule) nor all of them (else a rule would have
+   matched, or they are within reach) can be one of those keys.
 """
+import contextvars
 import copy
 import itertools
 import logging
@@ -60,7 +72,9 @@ from jsonschema import ValidationError
 from jsonschema.validators import validator_for
 from rasa.core.actions.action import RemoteAction
 from rasa.core.actions.forms import FormAction
-from rasa.core.policies.rule_policy import RulePolicy
+from rasa.core.featurizers.tracker_featurizers import _is_prev_action_unlikely_intent_in_state
+from rasa.core.policies.memoization import MemoizationPolicy
+from rasa.core.policies.rule_policy import RULES, RULES_FOR_LOOP_UNHAPPY_PATH, RulePolicy
 from rasa.shared.constants import DOCS_BASE_URL
 from rasa.shared.core.constants import PREVIOUS_ACTION, REQUESTED_SLOT
 from rasa.shared.core.domain import Domain, State
@@ -87,6 +101,9 @@ _RASA_COPY = DialogueStateTracker.copy
 _RASA_TRAVEL = DialogueStateTracker.travel_back_in_time
 _RASA_TEMPORARY_TRACKER = FormAction._temporary_tracker
 _RASA_FORMAT_STATES = RulePolicy.format_tracker_states
+_RASA_MEMO_PREDICTION_STATES = MemoizationPolicy._prediction_states
+_RASA_FIND_FROM_RULES = RulePolicy._find_action_from_rules
+_REACH: contextvars.ContextVar[Optional[int]] = contextvars.ContextVar("states_reach", default=None)
 STATE_FOLDS = 4  # sets of `past_states` arguments continued per tracker (2 in use)
 CHECKPOINTS = 8  # copies of the prior tracker kept per set, before the latest actions ...
 CHECKPOINT_EVENTS = 40  # ... among this many last applied events
@@ -239,13 +256,20 @@ class _StateFold:
             self.heard = self.heard or isinstance(event, UserUttered)
         self.applied = applied
 
-    def result(self) -> List[State]:
+    def result(self, reach: Optional[int] = None) -> List[State]:
         """The states folded so far plus the one after the last event, as Rasa returns
-        them (new dicts: callers change them)."""
+        them (new dicts: callers change them); with ``reach`` only the last ones, back to
+        ``reach`` states that do not follow `action_unlikely_intent` (8.)."""
         keep = self.last_ml_action, self.hidden
         last = self._state(self.prior, False)
         self.last_ml_action, self.hidden = keep
         states = self.states if last is None else self.states + [last]
+        if reach is not None:
+            start, counted = len(states), 0
+            while start > 0 and counted < reach:
+                start -= 1
+                counted += not _is_prev_action_unlikely_intent_in_state(states[start])
+            states = states[start:]
         copies: Dict[int, Dict] = {}  # sub-states Rasa shares between states stay shared
 
         def copied(sub: Dict) -> Dict:
@@ -321,7 +345,46 @@ def past_states(self: DialogueStateTracker, domain: Domain, omit_unset_slots: bo
     fold.fold(applied)
     folds.insert(0, fold)
     del folds[STATE_FOLDS:]
-    return fold.result()
+    return fold.result(_REACH.get())
+
+
+def _memo_prediction_states(self: MemoizationPolicy, tracker: DialogueStateTracker, domain: Domain,
+                            use_text_for_last_user_input: bool = False,
+                            rule_only_data: Optional[Dict[Text, Any]] = None) -> List[State]:
+    """Rasa's, with `past_states` reaching ``max_history + 1`` states back (8.)."""
+    history = getattr(self.featurizer, "max_history", None)
+    if type(self) is not MemoizationPolicy or not history:  # the rule policy sets its own
+        return _RASA_MEMO_PREDICTION_STATES(self, tracker, domain, use_text_for_last_user_input,
+                                            rule_only_data)
+    token = _REACH.set(history + 1)
+    try:
+        return _RASA_MEMO_PREDICTION_STATES(self, tracker, domain, use_text_for_last_user_input,
+                                            rule_only_data)
+    finally:
+        _REACH.reset(token)
+
+
+def _longest_rule(policy: RulePolicy) -> int:
+    """States in the policy's longest rule (worked out once per trained lookup)."""
+    rules = policy.lookup.get(RULES, {})
+    cached = policy.__dict__.get("_longest_rule")
+    if cached is None or cached[0] is not rules:
+        keys = list(rules) + list(policy.lookup.get(RULES_FOR_LOOP_UNHAPPY_PATH, {}))
+        cached = (rules, max((len(policy._rule_key_to_state(key)) for key in keys), default=0))
+        policy.__dict__["_longest_rule"] = cached
+    return cached[1]
+
+
+def _find_action_from_rules(self: RulePolicy, tracker: DialogueStateTracker, domain: Domain,
+                            use_text_for_last_user_input: bool):
+    """Rasa's, with `past_states` reaching the longest rule plus one state back (8.)."""
+    if type(self) is not RulePolicy:
+        return _RASA_FIND_FROM_RULES(self, tracker, domain, use_text_for_last_user_input)
+    token = _REACH.set(_longest_rule(self) + 1)
+    try:
+        return _RASA_FIND_FROM_RULES(self, tracker, domain, use_text_for_last_user_input)
+    finally:
+        _REACH.reset(token)
 
 
 def copy_tracker(self: DialogueStateTracker) -> DialogueStateTracker:
@@ -460,3 +523,5 @@ def install() -> None:
     DialogueStateTracker.copy = copy_tracker
     FormAction._temporary_tracker = _form_temporary_tracker
     RulePolicy.format_tracker_states = staticmethod(_format_tracker_states)
+    MemoizationPolicy._prediction_states = _memo_prediction_states
+    RulePolicy._find_action_from_rules = _find_action_from_rules
