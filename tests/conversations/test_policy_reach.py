@@ -58,29 +58,27 @@ def test_policies_predict_the_same_from_their_reach(assistant, sender, monkeypat
     assert compared > 150
 
 
+def states_within(tracker, domain, reach):
+    token = speedups._REACH.set(reach)
+    try:
+        return tracker.past_states(domain)
+    finally:
+        speedups._REACH.reset(token)
+
+
 def test_within_reach_past_states_gives_only_the_last_states(assistant):
     rule_policy = next(p for p in policies(assistant) if type(p) is RulePolicy)
     reach = speedups._longest_rule(rule_policy) + 1
     assert 2 < reach < 30
-    tracker = DialogueStateTracker("rest:reach", assistant.agent.domain.slots)
+    domain = assistant.agent.domain
+    tracker = DialogueStateTracker("rest:reach", domain.slots)
     for _ in range(40):
         tracker.update(ActionExecuted("action_listen"))
         tracker.update(ActionExecuted("utter_greet"))
-    domain = assistant.agent.domain
     every = tracker.past_states(domain)
-    token = speedups._REACH.set(reach)
-    try:
-        last = tracker.past_states(domain)
-    finally:
-        speedups._REACH.reset(token)
-    assert len(every) > 60 and last == every[-reach:]
+    assert len(every) > 60 and states_within(tracker, domain, reach) == every[-reach:]
     for _ in range(3):  # states after `action_unlikely_intent` are dropped before slicing: not counted
         tracker.update(ActionExecuted("action_unlikely_intent"))
         tracker.update(ActionExecuted("utter_greet"))
     every = tracker.past_states(domain)
-    token = speedups._REACH.set(reach)
-    try:
-        last = tracker.past_states(domain)
-    finally:
-        speedups._REACH.reset(token)
-    assert last == every[-(reach + 3):]
+    assert states_within(tracker, domain, reach) == every[-(reach + 3):]
