@@ -76,11 +76,11 @@ def run_load(url: str, script: List[str], users: int, turns_per_user: int = 0,
     failures = {"http": 0, "silent": 0, "lost": 0}
     lock = threading.Lock()
     start_barrier = threading.Barrier(users)
-    deadline: List[float] = []
+    began = time.perf_counter()
 
     def more(turn: int) -> bool:
         if seconds:
-            return time.perf_counter() < deadline[0]
+            return time.perf_counter() < began + seconds
         return turn < turns_per_user
 
     def person() -> None:
@@ -96,8 +96,6 @@ def run_load(url: str, script: List[str], users: int, turns_per_user: int = 0,
                     failures[failure] += 1
 
     threads = [threading.Thread(target=person) for _ in range(users)]
-    began = time.perf_counter()
-    deadline.append(began + seconds)
     for thread in threads:
         thread.start()
     for thread in threads:

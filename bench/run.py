@@ -135,17 +135,19 @@ def interleaved(bots: Dict[str, Dict[str, Service]], scripts: Dict[str, Any], tu
     return measured
 
 
-MEASURES = {  # name in the report: (load, field)
-    "p50_1": ("one_user", "p50_ms"), "p95_1": ("one_user", "p95_ms"),
-    "p50_20": ("twenty_users", "p50_ms"), "p95_20": ("twenty_users", "p95_ms"),
-    "msgs_20": ("twenty_users", "msgs_per_s"),
+MEASURES = {  # key: (line in the report, load, field)
+    "p50_1": ("p50 per turn, 1 person (ms)", "one_user", "p50_ms"),
+    "p95_1": ("p95 per turn, 1 person (ms)", "one_user", "p95_ms"),
+    "p50_20": ("p50 per turn, 20 people (ms)", "twenty_users", "p50_ms"),
+    "p95_20": ("p95 per turn, 20 people (ms)", "twenty_users", "p95_ms"),
+    "msgs_20": ("messages/s, 20 people", "twenty_users", "msgs_per_s"),
 }
 
 
 def summarise_rounds(project: list, baseline: list) -> Dict[str, Dict[str, Any]]:
     """Per measure: each bot's median over the rounds and the median of the rounds' ratios."""
     summary = {}
-    for key, (load, field) in MEASURES.items():
+    for key, (_, load, field) in MEASURES.items():
         mine = [r[load][field] for r in project]
         theirs = [r[load][field] for r in baseline]
         summary[key] = {
@@ -193,14 +195,11 @@ def ratio(a: float, b: float) -> float:
 
 def table(results: Dict[str, Any]) -> str:
     p, b, m = results["project"], results["baseline"], results["measures"]
-    names = {"p50_1": "p50 per turn, 1 person (ms)", "p95_1": "p95 per turn, 1 person (ms)",
-             "p50_20": "p50 per turn, 20 people (ms)", "p95_20": "p95 per turn, 20 people (ms)",
-             "msgs_20": "messages/s, 20 people"}
     lines = [f"Median of {len(p['rounds'])} interleaved rounds (assistant, baseline, …); the "
              "ratio is the median of the rounds' ratios.", "",
              "| measure | assistant | baseline (`rasa init`) | ratio | ratio per round |",
              "|---|---:|---:|---:|---|"]
-    for key, name in names.items():
+    for key, (name, _, _) in MEASURES.items():
         row = m[key]
         lines.append(f"| {name} | {row['assistant']} | {row['baseline']} | {row['ratio']} | "
                      f"{', '.join(str(r) for r in row['ratios'])} |")

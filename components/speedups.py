@@ -65,6 +65,7 @@ import copy
 import itertools
 import logging
 import operator
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any, Dict, List, Optional, Text, Tuple
 
@@ -164,7 +165,7 @@ def _loop_names(events) -> List[Text]:
 
 
 def appended_since(events, start: int, done: int, first: Event, last: Event,
-              count: int) -> Optional[List[Event]]:
+                   count: int) -> Optional[List[Event]]:
     """The events at ``done`` … ``count - 1`` when ``events[start:done]`` still begins and ends
     with the same events as when a replay stopped at ``done`` (only appended since), else None."""
     if start < done <= count and events[start] is first and events[done - 1] is last:
@@ -348,6 +349,16 @@ def past_states(self: DialogueStateTracker, domain: Domain, omit_unset_slots: bo
     return fold.result(_REACH.get())
 
 
+@contextmanager
+def states_reach(reach: int):
+    """Within: `past_states` hands out only the last ``reach`` states (8.)."""
+    token = _REACH.set(reach)
+    try:
+        yield
+    finally:
+        _REACH.reset(token)
+
+
 def _memo_prediction_states(self: MemoizationPolicy, tracker: DialogueStateTracker, domain: Domain,
                             use_text_for_last_user_input: bool = False,
                             rule_only_data: Optional[Dict[Text, Any]] = None) -> List[State]:
@@ -356,12 +367,9 @@ def _memo_prediction_states(self: MemoizationPolicy, tracker: DialogueStateTrack
     if type(self) is not MemoizationPolicy or not history:  # the rule policy sets its own
         return _RASA_MEMO_PREDICTION_STATES(self, tracker, domain, use_text_for_last_user_input,
                                             rule_only_data)
-    token = _REACH.set(history + 1)
-    try:
+    with states_reach(history + 1):
         return _RASA_MEMO_PREDICTION_STATES(self, tracker, domain, use_text_for_last_user_input,
                                             rule_only_data)
-    finally:
-        _REACH.reset(token)
 
 
 def _longest_rule(policy: RulePolicy) -> int:
@@ -380,11 +388,8 @@ def _find_action_from_rules(self: RulePolicy, tracker: DialogueStateTracker, dom
     """Rasa's, with `past_states` reaching the longest rule plus one state back (8.)."""
     if type(self) is not RulePolicy:
         return _RASA_FIND_FROM_RULES(self, tracker, domain, use_text_for_last_user_input)
-    token = _REACH.set(_longest_rule(self) + 1)
-    try:
+    with states_reach(_longest_rule(self) + 1):
         return _RASA_FIND_FROM_RULES(self, tracker, domain, use_text_for_last_user_input)
-    finally:
-        _REACH.reset(token)
 
 
 def copy_tracker(self: DialogueStateTracker) -> DialogueStateTracker:

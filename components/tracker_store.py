@@ -163,15 +163,16 @@ def last_erase_index(tracker: DialogueStateTracker) -> Optional[int]:
     events = tracker.events
     count = len(events)
     memo = tracker.__dict__.get("_erase_scan")
-    start, found = 0, None
+    todo, offset, found = events, 0, None
     if memo is not None:
         done, first, last, index = memo
-        if appended_since(events, 0, done, first, last, count) is not None:
-            start, found = done, index
-    for index in range(count - 1, start - 1, -1):  # the new events are at the end of the deque
-        event = events[index]
+        appended = appended_since(events, 0, done, first, last, count)
+        if appended is not None:
+            todo, offset, found = appended, done, index
+    for index in range(len(todo) - 1, -1, -1):  # newest first (a deque is fast at its ends)
+        event = todo[index]
         if isinstance(event, SlotSet) and event.key == ERASE_SLOT and event.value:
-            found = index
+            found = offset + index
             break
     if count:
         tracker.__dict__["_erase_scan"] = (count, events[0], events[count - 1], found)

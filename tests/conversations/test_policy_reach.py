@@ -59,11 +59,8 @@ def test_policies_predict_the_same_from_their_reach(assistant, sender, monkeypat
 
 
 def states_within(tracker, domain, reach):
-    token = speedups._REACH.set(reach)
-    try:
+    with speedups.states_reach(reach):
         return tracker.past_states(domain)
-    finally:
-        speedups._REACH.reset(token)
 
 
 def test_within_reach_past_states_gives_only_the_last_states(assistant):
