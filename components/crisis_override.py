@@ -3,9 +3,9 @@
 Runs last in the pipeline. When the net (core/safety.py) finds a safety tier, the intent
 becomes that tier's intent, whatever the classifier thought. A safety intent guessed by the
 classifier alone falls back to the next intent (or `nlu_fallback`, which is noticed): measured
-with `make nlu-report`, DIET calls benign near-misses `crisis` with confidences up to 0.9996
-("ik wil mezelf terugvinden"), so no threshold keeps the benign corpus free of false alarms,
-while the net alone catches every crisis message of the tuning corpus.
+with `make nlu-report`, the classifier (DIET then) called benign near-misses `crisis` with
+confidences up to 0.9996 ("ik wil mezelf terugvinden"), so no threshold keeps the benign corpus
+free of false alarms, while the net alone catches every crisis message of the tuning corpus.
 """
 from typing import List
 
