@@ -12,8 +12,7 @@ RATE = 100  # samples per second (bench/run.py asks py-spy for this)
 # per part; a sample can count for several parts, e.g. spaCy inside SpacyNLP).
 PARTS = {
     "NLU: spaCy pipeline": ("spacy/", "thinc/"),
-    "NLU: featurizers (count vectors, regex, lexical)": ("nlu/featurizers/",),
-    "NLU: DIET classifier": ("diet_classifier.py",),
+    "NLU: intent classifier (tf-idf, logistic regression)": ("intent_classifier.py", "sklearn/"),
     "dialogue: TED policy": ("ted_policy.py",),
     "dialogue: rule + memoization policies": ("rule_policy.py", "memoization.py"),
     "TensorFlow (all)": ("tensorflow/", "keras/"),

@@ -170,7 +170,7 @@ def _tier_table(corpus: Dict[str, List[str]], got: List[str]) -> Dict[str, Any]:
 
 
 def _nlu_gate(agent, corpus: Dict[str, List[str]]) -> Dict[str, Any]:
-    """What an NLU-only crisis gate would do: DIET's own `crisis` confidence (the net switched
+    """What an NLU-only crisis gate would do: the classifier's own `crisis` confidence (the net switched
     off) per message; per threshold, the safety-tier messages it would catch on its own and the
     benign messages it would flag."""
     from unittest import mock
@@ -336,7 +336,7 @@ def crisis_markdown(crisis: Dict[str, Any]) -> List[str]:
     gate = crisis.get("nlu_gate")
     if gate:
         lines += ["### An NLU-only crisis gate (measured, not used)", "",
-                  "DIET's own `crisis` guess with the net switched off, on the tuning corpus: "
+                  "The classifier's own `crisis` guess with the net switched off, on the tuning corpus: "
                   + "; ".join(f"≥ {t}: catches {r['crisis_and_unclear_caught']} crisis/unclear messages, "
                               f"flags {r['benign_flagged']} benign ones" for t, r in gate["per_threshold"].items())
                   + f". Highest score on a benign message: {gate['highest_benign_score']}. No threshold "

@@ -44,7 +44,7 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {"word_ngrams": [1, 2], "char_ngrams": [2, 5], "C": 30.0, "random_seed": 42, "ranking_length": 10}
+        return {"word_ngrams": [1, 2], "char_ngrams": [2, 5], "C": 60.0, "random_seed": 42, "ranking_length": 10}
 
     def __init__(self, config: Dict[Text, Any], storage: ModelStorage, resource: Resource,
                  model: Optional[Pipeline] = None) -> None:

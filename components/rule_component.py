@@ -9,7 +9,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 FALLBACK = "nlu_fallback"
 #: A replacement intent must be at least this sure, as FallbackClassifier's threshold in config.yml.
-FALLBACK_THRESHOLD = 0.35
+FALLBACK_THRESHOLD = 0.3
 
 
 class RuleComponent(GraphComponent):
