@@ -1,12 +1,13 @@
 """Intent classifier: logistic regression on tf-idf word and character n-grams (scikit-learn).
 
-Why not DIET: on the dev set (tests/nlu/dev_nlu.yml, never the test set) the same training data
-gave macro F1 0.987 with this model against 0.953 with DIET (both before fallback), and 0.871
-against 0.846 on 80/20 splits of the training data; it trains in seconds instead of a minute
-and a half. The features are the message's own words: sublinear tf-idf of lower-cased word
-unigrams and bigrams ("moet ik", "tot straks") and of character 2-5-grams within words (typos,
-"ge"/"gij" forms, emoji). Classes are weighted by their size. The ranking holds the classes'
-probabilities, which the fallback, the command gate and the safety net read as before.
+Why not DIET: on the dev set (tests/nlu/dev_nlu.yml, never the test set) the same 1,785
+training examples gave macro F1 0.987 with this model against 0.953 with DIET (both before
+fallback), and 0.871 against 0.846 on 80/20 splits; it trains in about 20 seconds instead of a
+minute and a half. The features are the message's own words: sublinear tf-idf of lower-cased
+word unigrams and bigrams ("moet ik", "tot straks") and of character 2-5-grams within words
+(typos, "ge"/"gij" forms, emoji). Classes are weighted by their size; C = 60 was chosen on the
+dev set together with the fallback threshold (README, "NLU report"). The ranking holds the
+classes' probabilities, which the fallback, the command gate and the safety net read as before.
 """
 from typing import Any, Dict, List, Optional, Text
 
@@ -89,6 +90,3 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             message.set(INTENT, ranking[0], add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
         return messages
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data
