@@ -99,3 +99,13 @@ def test_a_doubt_on_a_data_command_is_kept_when_the_guess_is_demoted():
     CommandGate().process([msg])
     assert msg.get("intent")["name"] == "nlu_fallback"
     assert msg.get("command_doubt") == ["delete_my_data", "export_reflections"]
+
+
+def test_the_gates_fallback_threshold_is_the_one_in_config_yml():
+    import yaml
+
+    from testkit.paths import ROOT
+
+    pipeline = yaml.safe_load((ROOT / "config.yml").read_text("utf-8"))["pipeline"]
+    fallback = next(c for c in pipeline if c["name"] == "FallbackClassifier")
+    assert fallback["threshold"] == FALLBACK_THRESHOLD
