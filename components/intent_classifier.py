@@ -8,10 +8,13 @@ word unigrams and bigrams ("moet ik", "tot straks") and of character 2-5-grams w
 (typos, "ge"/"gij" forms, emoji). Classes are weighted by their size; C = 60 was chosen on the
 dev set together with the fallback threshold (README, "NLU report"). The ranking holds the
 classes' probabilities, which the fallback, the command gate and the safety net read as before.
+Rasa's own LogisticRegressionClassifier was not enough: it reads the count-vector features (no
+tf-idf) and has no C, and such a model reached only 0.964-0.973 on the dev set.
 """
 from typing import Any, Dict, List, Optional, Text
 
 import numpy as np
+import skops.io as sio
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -60,8 +63,6 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
     @classmethod
     def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
              execution_context: ExecutionContext, **kwargs: Any) -> "LinearIntentClassifier":
-        import skops.io as sio
-
         with model_storage.read_from(resource) as directory:
             path = directory / FILE
             unknown = set(sio.get_untrusted_types(file=path)) - TRUSTED
@@ -70,8 +71,6 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             return cls(config, model_storage, resource, sio.load(path, trusted=sorted(TRUSTED)))
 
     def train(self, training_data: TrainingData) -> Resource:
-        import skops.io as sio
-
         examples = [e for e in training_data.intent_examples if e.get(TEXT) and e.get(INTENT)]
         self.model = build_model(self.config).fit([e.get(TEXT) for e in examples],
                                                   [e.get(INTENT) for e in examples])

@@ -1,7 +1,10 @@
 """Data commands (show, export, delete) need a confident classification."""
+import yaml
 from rasa.shared.nlu.training_data.message import Message
 
-from components.command_gate import THRESHOLD, CommandGate
+from components.command_gate import ASK_BELOW, THRESHOLD, CommandGate, command_doubt
+from components.rule_component import FALLBACK_THRESHOLD
+from testkit.paths import ROOT
 
 
 def _run(intent, confidence, second="share_experience"):
@@ -32,9 +35,6 @@ def test_demoted_guess_with_an_unsure_replacement_becomes_fallback():
 
 
 # --- doubt between two commands ---------------------------------------------------------------
-
-from components.command_gate import ASK_BELOW, command_doubt  # noqa: E402
-from components.rule_component import FALLBACK_THRESHOLD  # noqa: E402
 
 
 def _rank(*pairs):
@@ -102,10 +102,6 @@ def test_a_doubt_on_a_data_command_is_kept_when_the_guess_is_demoted():
 
 
 def test_the_gates_fallback_threshold_is_the_one_in_config_yml():
-    import yaml
-
-    from testkit.paths import ROOT
-
     pipeline = yaml.safe_load((ROOT / "config.yml").read_text("utf-8"))["pipeline"]
     fallback = next(c for c in pipeline if c["name"] == "FallbackClassifier")
     assert fallback["threshold"] == FALLBACK_THRESHOLD
