@@ -1,6 +1,11 @@
 """NLU component: commands are acted on only when the classifier is sure of them.
 
-Two jobs, both because a confident misread is worse than a kind "bedoel je ...?":
+Three jobs, all because a confident misread is worse than a kind "bedoel je ...?":
+
+- **Stop and continue about life are free text.** "ik wil stoppen met roken" or "ik wil niet
+  meer verder met hem" has the words of a command, but its object is not this conversation
+  (core/command_object.py). Such a message is demoted past every command: it is noticed, or
+  taken as the answer in a reflection, instead of stopping the reflection.
 
 - **Data commands need a confident classification.** A long answer in a reflection ("Ik probeer
   van alles tegelijk te doen ...") can look like "wis mijn gegevens" to the classifier. Such a
@@ -38,12 +43,15 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from components.rule_component import FALLBACK, FALLBACK_THRESHOLD, RuleComponent, demote_intent
+from core.command_object import about_life
 from core.names import COMMAND_DOUBT_KEY, COMMAND_INTENTS
 
 COMMANDS = ("delete_my_data", "show_reflections", "export_reflections")
 THRESHOLD = 0.7
 #: Below this confidence the first of two commands is not clearly right: ask (see above).
 ASK_BELOW = 0.6
+#: Commands that take an object ("stoppen met ...", "verder met ...").
+WITH_OBJECT = ("stop_exercise", "continue_exercise")
 
 
 def command_doubt(ranking: Sequence[Dict[str, Any]]) -> Optional[List[str]]:
@@ -66,12 +74,22 @@ def doubt_of(message: Message) -> Optional[List[str]]:
     return command_doubt(message.get(INTENT_RANKING_KEY) or [])
 
 
+def is_about_life(message: Message) -> bool:
+    """A typed stop or continue whose object is the person's life, not this conversation."""
+    text = message.get(TEXT) or ""
+    intent = (message.get(INTENT) or {}).get("name")
+    return intent in WITH_OBJECT and not text.startswith("/") and about_life(text)
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
 class CommandGate(RuleComponent, IntentClassifier):
     """Marks doubt between two commands; demotes unsure guesses of data commands."""
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
+            if is_about_life(message):
+                demote_intent(message, skip=COMMAND_INTENTS)
+                continue
             doubt = doubt_of(message)
             if doubt:
                 message.set(COMMAND_DOUBT_KEY, doubt, add_to_output=True)

@@ -4,6 +4,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from components.command_gate import ASK_BELOW, THRESHOLD, CommandGate, command_doubt
 from components.rule_component import FALLBACK_THRESHOLD
+from core.names import COMMAND_DOUBT_KEY
 from testkit.paths import ROOT
 
 
@@ -105,3 +106,35 @@ def test_the_gates_fallback_threshold_is_the_one_in_config_yml():
     pipeline = yaml.safe_load((ROOT / "config.yml").read_text("utf-8"))["pipeline"]
     fallback = next(c for c in pipeline if c["name"] == "FallbackClassifier")
     assert fallback["threshold"] == FALLBACK_THRESHOLD
+
+
+# --- stop and continue about life ---------------------------------------------------------------
+
+
+def _typed(text, intent, confidence=0.95, second="share_experience", second_confidence=0.04):
+    ranking = [{"name": intent, "confidence": confidence}, {"name": "goodbye", "confidence": 0.01},
+               {"name": second, "confidence": second_confidence}]
+    msg = Message(data={"text": text, "intent": ranking[0], "intent_ranking": ranking})
+    CommandGate().process([msg])
+    return msg
+
+
+def test_a_stop_about_life_is_free_text_never_another_command():
+    msg = _typed("ik wil stoppen met roken", "stop_exercise", second_confidence=0.4)
+    assert msg.get("intent")["name"] == "share_experience"
+    assert msg.get(COMMAND_DOUBT_KEY) is None
+
+
+def test_a_continue_about_life_without_a_sure_second_is_noticed():
+    msg = _typed("ik wil verder met mijn leven", "continue_exercise")
+    assert msg.get("intent")["name"] == "nlu_fallback"
+
+
+def test_a_stop_of_this_reflection_stays_a_stop():
+    assert _typed("ik wil stoppen met deze oefening", "stop_exercise").get("intent")["name"] == "stop_exercise"
+    assert _typed("stop", "stop_exercise").get("intent")["name"] == "stop_exercise"
+
+
+def test_a_button_is_never_read_for_an_object():
+    msg = _typed("/stop_exercise", "stop_exercise")
+    assert msg.get("intent")["name"] == "stop_exercise"

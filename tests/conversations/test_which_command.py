@@ -184,3 +184,27 @@ def test_what_the_model_hesitates_on_is_asked_about(assistant, sender):
             assert QUESTION_END not in reply, (text, parsed["intent"], reply)
     if not marked:
         pytest.skip("the current model hesitates on none of these messages")
+
+
+# --- stop and continue about life (components/command_gate.py, core/command_object.py) -----------
+
+
+def test_in_a_reflection_stopping_with_something_in_life_is_an_answer(assistant, sender):
+    answer = "ik wil stoppen met roken"  # the classifier alone reads stop_exercise (0.94)
+    start_kennen(assistant, sender)
+    nxt = assistant.texts(sender, answer)
+    assert not nxt.startswith("Goed, we stoppen hier.") and "Stel je nu voor" in nxt, nxt
+    assert assistant.tracker(sender).get_slot("antwoord_2") == answer
+
+
+def test_in_a_reflection_stopping_with_the_reflection_still_stops(assistant, sender):
+    start_kennen(assistant, sender)
+    assert assistant.texts(sender, "ik wil stoppen met deze oefening").startswith("Goed, we stoppen hier.")
+
+
+@pytest.mark.parametrize("story", ["ik stop ermee, met die cursus", "ik wil niet meer verder met hem"])
+def test_outside_a_reflection_a_story_with_command_words_is_heard(assistant, sender, story):
+    reply = assistant.texts(sender, story)
+    assert "Er loopt nu geen reflectie" not in reply and texts.NOTHING_TO_RESUME not in reply, reply
+    assert QUESTION_END not in reply, reply
+    assert "?" in reply, reply  # noticing ends with a question back

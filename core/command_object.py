@@ -1,0 +1,68 @@
+"""Is a stop or continue command about this conversation, or about the person's life?
+
+"ik wil stoppen met roken", "ik wil niet meer verder met hem" and "ik wil eruit stappen, uit die
+groep" use the words of the commands, but tell about life. The classifier cannot know that
+"roken" is not a reflection; this module reads the object after the verb (core/command_objects.yml)
+and components/command_gate.py then treats the message as free text. A command without an
+object ("stop", "ik wil stoppen") or with an object about this conversation ("stop met deze
+oefening", "verder waar we waren", "ik kap ermee, met die vragen") stays a command.
+"""
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import List, Optional, Pattern
+
+import yaml
+
+from core.normalise import fold
+from language.lexicons import tagged_phrases
+
+WORDS_FILE = Path(__file__).parent / "command_objects.yml"
+_END = r"(?=$|[,.!?;:]|\s(?:en|maar|want|omdat|of|dus|als)\b)"
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict:
+    return yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))
+
+
+def _alternatives(items: List[str]) -> str:
+    return "|".join(re.escape(i) for i in sorted(items, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _object_pattern() -> Pattern:
+    """The verb, an optional "ermee,", a preposition and the object up to the end of its clause."""
+    w = _words()
+    return re.compile(
+        rf"\b(?:{_alternatives(w['verbs'])})(?:\s+(?:{_alternatives(w['pronouns'])}))?\s*,?\s+"
+        rf"(?:{_alternatives(w['prepositions'])})\s+(?P<object>[^,.!?;:]+?){_END}")
+
+
+@lru_cache(maxsize=1)
+def _verb_final_pattern() -> Pattern:
+    """Verb last: "ik wil met roken stoppen", "ik ben met voetbal gestopt"."""
+    w = _words()
+    return re.compile(
+        rf"\b(?:{_alternatives(w['prepositions'])})\s+(?P<object>(?:[\w']+\s+){{0,3}}?[\w']+)\s+"
+        rf"(?:{_alternatives(w['verbs'])})\b")
+
+
+def command_object(text: str) -> Optional[str]:
+    """The object of the first stop/continue verb in `text` (folded), or None when it has none."""
+    norm = " ".join(fold(text).split())
+    found = _object_pattern().search(norm) or _verb_final_pattern().search(norm)
+    return found.group("object").strip() if found else None
+
+
+def about_life(text: str) -> bool:
+    """True when a stop/continue command's object is not this conversation ("stoppen met roken")."""
+    target = command_object(text)
+    if not target:
+        return False
+    words = _words()
+    padded = f" {target} "
+    conversation = words["conversation"] + [phrase for _, phrase in tagged_phrases("exercise")]
+    if any(f" {fold(term)} " in padded for term in conversation):
+        return False
+    return any(word not in words["empty"] for word in re.findall(r"[\w'.]+", target))
