@@ -22,10 +22,13 @@ QUOTE_CHARS = 90
 # What an answer is, for validation.
 FREE, NAME, LIST, CHOICE = "free", "name", "list", "choice"
 
+_SOFT = r"(?:eigenlijk|echt|zo|goed|precies|nu|hoor|meer|zeker|ook)"  # "… niet zo goed eigenlijk"
 _DONT_KNOW = re.compile(
-    r"^\W*(?:ik\s+)?(?:weet\s+(?:ik\s+)?(?:het\s+)?(?:echt\s+)?(?:niet|ni|nie|nog\s+niet)|"
-    r"(?:'?k|ik)\s+weet\s+(?:het\s+)?(?:niet|ni|nie)|geen\s+(?:flauw\s+)?idee|"
-    r"dat\s+weet\s+ik\s+(?:niet|ni|nie)|geen\s+flauw\s+benul|idk)\W*$",
+    r"^\W*(?:(?:pff+|hm+|tja|euh+|uhm+|oei|poeh)\W+)?"
+    r"(?:(?:ik\s+)?(?:weet\s+(?:ik\s+)?(?:het\s+)?(?:" + _SOFT + r"\s+)*(?:niet|ni|nie|nog\s+niet)|"
+    r"(?:'?k|ik)\s+weet\s+(?:het\s+)?(?:" + _SOFT + r"\s+)*(?:niet|ni|nie)|geen\s+(?:flauw\s+)?idee|"
+    r"dat\s+weet\s+ik\s+(?:" + _SOFT + r"\s+)*(?:niet|ni|nie)|geen\s+flauw\s+benul|weet\s+ik\s+veel|idk)"
+    r"(?:\s+" + _SOFT + r")*)\W*$",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", re.UNICODE)

@@ -104,6 +104,16 @@ def test_wie_is_ready_to_repeat(answer, expected):
 def test_dont_know_variants_and_quotes():
     assert all(is_dont_know(t) for t in ("weet ik niet", "Ik weet het niet.", "geen idee", "k weet het ni"))
     assert not is_dont_know("ik weet niet of hij het merkt")
+
+
+def test_dont_know_with_softeners_and_fillers_is_not_a_person():
+    """"ik weet het niet zo goed eigenlijk" was repeated back as if it were someone's name."""
+    for text in ("ik weet het niet zo goed eigenlijk", "geen idee eigenlijk", "dat weet ik eigenlijk niet",
+                 "pff ik weet het niet", "hmm, geen idee", "weet ik veel"):
+        assert is_dont_know(text), text
+        assert wie(text) == wie(None), text
+    for text in ("ik weet het niet, mijn zus misschien", "ik weet het goed", "ik weet niet of ze belt"):
+        assert not is_dont_know(text), text
     assert quote("x " * 200).endswith("…") and len(quote("x " * 200)) <= 90
 
 
