@@ -39,7 +39,13 @@ from typing import Any, Dict, List, Optional, Sequence
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.nlu.classifiers.classifier import IntentClassifier
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import (
+    ENTITIES,
+    ENTITY_ATTRIBUTE_TYPE,
+    INTENT,
+    INTENT_RANKING_KEY,
+    TEXT,
+)
 from rasa.shared.nlu.training_data.message import Message
 
 from components.rule_component import FALLBACK, FALLBACK_THRESHOLD, RuleComponent, demote_intent
@@ -75,10 +81,12 @@ def doubt_of(message: Message) -> Optional[List[str]]:
 
 
 def is_about_life(message: Message) -> bool:
-    """A typed stop or continue whose object is the person's life, not this conversation."""
+    """A typed stop or continue whose object is the person's life, not this conversation (a
+    message naming a reflection, an `exercise` entity, is about this conversation)."""
     text = message.get(TEXT) or ""
     intent = (message.get(INTENT) or {}).get("name")
-    return intent in WITH_OBJECT and not text.startswith("/") and about_life(text)
+    names_a_reflection = any(e.get(ENTITY_ATTRIBUTE_TYPE) == "exercise" for e in message.get(ENTITIES) or [])
+    return intent in WITH_OBJECT and not text.startswith("/") and not names_a_reflection and about_life(text)
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)

@@ -5,7 +5,8 @@ groep" use the words of the commands, but tell about life. The classifier cannot
 "roken" is not a reflection; this module reads the object after the verb (core/command_objects.yml)
 and components/command_gate.py then treats the message as free text. A command without an
 object ("stop", "ik wil stoppen") or with an object about this conversation ("stop met deze
-oefening", "verder waar we waren", "ik kap ermee, met die vragen") stays a command.
+oefening", "verder waar we waren", "ik kap ermee, met die vragen") stays a command; a message
+that names a reflection ("verder met kennen") is recognised by the gate from its `exercise` entity.
 """
 import re
 from functools import lru_cache
@@ -15,7 +16,6 @@ from typing import List, Optional, Pattern
 import yaml
 
 from core.normalise import fold
-from language.lexicons import tagged_phrases
 
 WORDS_FILE = Path(__file__).parent / "command_objects.yml"
 _END = r"(?=$|[,.!?;:]|\s(?:en|maar|want|omdat|of|dus|als)\b)"
@@ -62,7 +62,6 @@ def about_life(text: str) -> bool:
         return False
     words = _words()
     padded = f" {target} "
-    conversation = words["conversation"] + [phrase for _, phrase in tagged_phrases("exercise")]
-    if any(f" {fold(term)} " in padded for term in conversation):
+    if any(f" {term} " in padded for term in words["conversation"]):
         return False
     return any(word not in words["empty"] for word in re.findall(r"[\w'.]+", target))

@@ -135,6 +135,15 @@ def test_a_stop_of_this_reflection_stays_a_stop():
     assert _typed("stop", "stop_exercise").get("intent")["name"] == "stop_exercise"
 
 
+def test_a_named_reflection_is_this_conversation():
+    ranking = [{"name": "continue_exercise", "confidence": 0.95}, {"name": "share_experience", "confidence": 0.04}]
+    msg = Message(data={"text": "ga verder met kennen", "intent": ranking[0], "intent_ranking": ranking,
+                        "entities": [{"entity": "exercise", "value": "kennen", "start": 15, "end": 21}]})
+    CommandGate().process([msg])
+    assert msg.get("intent")["name"] == "continue_exercise"
+    assert _typed("ga verder met kennen", "continue_exercise").get("intent")["name"] != "continue_exercise"
+
+
 def test_a_button_is_never_read_for_an_object():
     msg = _typed("/stop_exercise", "stop_exercise")
     assert msg.get("intent")["name"] == "stop_exercise"

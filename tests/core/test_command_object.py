@@ -26,7 +26,6 @@ CONVERSATION = [
     "ga door met de volgende vraag",
     "stop met dit",
     "ik wil stoppen met dit gedoe",
-    "ga verder met kennen",  # a reflection's name (language/lexicons/exercise.txt)
     "verder met de vier lijstjes",
     "ik stop hiermee, het is te zwaar vandaag",
     "stop maar",
