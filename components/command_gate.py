@@ -84,9 +84,11 @@ def is_about_life(message: Message) -> bool:
     """A typed stop or continue whose object is the person's life, not this conversation (a
     message naming a reflection, an `exercise` entity, is about this conversation)."""
     text = message.get(TEXT) or ""
-    intent = (message.get(INTENT) or {}).get("name")
-    names_a_reflection = any(e.get(ENTITY_ATTRIBUTE_TYPE) == "exercise" for e in message.get(ENTITIES) or [])
-    return intent in WITH_OBJECT and not text.startswith("/") and not names_a_reflection and about_life(text)
+    if (message.get(INTENT) or {}).get("name") not in WITH_OBJECT or text.startswith("/"):
+        return False
+    if any(e.get(ENTITY_ATTRIBUTE_TYPE) == "exercise" for e in message.get(ENTITIES) or []):
+        return False
+    return about_life(text)
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)

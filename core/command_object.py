@@ -11,7 +11,7 @@ that names a reflection ("verder met kennen") is recognised by the gate from its
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import List, Optional, Pattern
+from typing import List, Optional, Pattern, Tuple
 
 import yaml
 
@@ -31,27 +31,22 @@ def _alternatives(items: List[str]) -> str:
 
 
 @lru_cache(maxsize=1)
-def _object_pattern() -> Pattern:
-    """The verb, an optional "ermee,", a preposition and the object up to the end of its clause."""
+def _patterns() -> Tuple[Pattern, Pattern]:
+    """Verb first: the verb, an optional "ermee,", a preposition and the object up to the end of
+    its clause. Verb last: "ik wil met roken stoppen", "ik ben met voetbal gestopt"."""
     w = _words()
-    return re.compile(
-        rf"\b(?:{_alternatives(w['verbs'])})(?:\s+(?:{_alternatives(w['pronouns'])}))?\s*,?\s+"
-        rf"(?:{_alternatives(w['prepositions'])})\s+(?P<object>[^,.!?;:]+?){_END}")
-
-
-@lru_cache(maxsize=1)
-def _verb_final_pattern() -> Pattern:
-    """Verb last: "ik wil met roken stoppen", "ik ben met voetbal gestopt"."""
-    w = _words()
-    return re.compile(
-        rf"\b(?:{_alternatives(w['prepositions'])})\s+(?P<object>(?:[\w']+\s+){{0,3}}?[\w']+)\s+"
-        rf"(?:{_alternatives(w['verbs'])})\b")
+    verbs, prepositions = _alternatives(w["verbs"]), _alternatives(w["prepositions"])
+    verb_first = (rf"\b(?:{verbs})(?:\s+(?:{_alternatives(w['pronouns'])}))?\s*,?\s+"
+                  rf"(?:{prepositions})\s+(?P<object>[^,.!?;:]+?){_END}")
+    verb_last = rf"\b(?:{prepositions})\s+(?P<object>(?:[\w']+\s+){{0,3}}?[\w']+)\s+(?:{verbs})\b"
+    return re.compile(verb_first), re.compile(verb_last)
 
 
 def command_object(text: str) -> Optional[str]:
     """The object of the first stop/continue verb in `text` (folded), or None when it has none."""
     norm = " ".join(fold(text).split())
-    found = _object_pattern().search(norm) or _verb_final_pattern().search(norm)
+    verb_first, verb_last = _patterns()
+    found = verb_first.search(norm) or verb_last.search(norm)
     return found.group("object").strip() if found else None
 
 
