@@ -111,6 +111,7 @@ def build_nlu(output: Path = NLU_OUTPUT) -> None:
     nlp.meta["description"] = "Rasa NLU pipeline: blank Dutch, lookup lemmas, project lexicons"
     if output.exists():
         shutil.rmtree(output)
+    output.mkdir(parents=True)  # a fresh clone has no build/ yet
     nlp.to_disk(output)
 
 
