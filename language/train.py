@@ -16,7 +16,7 @@ import spacy
 from thinc.api import NumpyOps, set_current_ops
 from threadpoolctl import threadpool_limits
 
-from language import ud
+from language import lexicon_vectors, ud
 from language.evaluate import score
 
 HERE = Path(__file__).resolve().parent
@@ -29,7 +29,8 @@ BLAS_THREADS = 2
 
 def stamp() -> str:
     """Changes whenever the corpus, the config or the training/conversion code changes."""
-    return ud.fingerprint([CONFIG, Path(__file__), Path(ud.__file__), *ud.FILES.values()])
+    return ud.fingerprint([CONFIG, Path(__file__), Path(ud.__file__), Path(lexicon_vectors.__file__),
+                           *ud.FILES.values()])
 
 
 def train(output: Path = DEFAULT_OUTPUT) -> Dict:
@@ -42,13 +43,15 @@ def train(output: Path = DEFAULT_OUTPUT) -> Dict:
 
     started = time.time()
     data = ud.write_if_missing(BUILD / "ud")
+    vectors = lexicon_vectors.build(BUILD / "lexicon_vectors")
     output.mkdir(parents=True, exist_ok=True)
     # thinc's default CPU ops multiply matrices with blis on one core; numpy's OpenBLAS on two
     # threads is about a fifth faster on 2 cores. Always two threads, so that every machine
     # trains the same pipeline (the thread count changes the rounding).
     set_current_ops(NumpyOps(use_blis=False))
     with threadpool_limits(limits=BLAS_THREADS, user_api="blas"):
-        spacy_train(CONFIG, output, overrides={"paths.train": str(data["train"]), "paths.dev": str(data["dev"])})
+        spacy_train(CONFIG, output, overrides={"paths.train": str(data["train"]), "paths.dev": str(data["dev"]),
+                                                "paths.vectors": str(vectors)})
     nlp = spacy.load(output / "model-best")
     result = {
         "stamp": stamp(),
