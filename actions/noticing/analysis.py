@@ -501,9 +501,8 @@ def _find_moments(sentence: str, doc: Doc, offset: int) -> List[Notice]:
         found.append(Notice(kind, _tidy(m.group(0)), words, score, offset + start, variant,
                             {"zin": zin, "start": first if first in LEX.event_clause_starts else "",
                              "onderwerp": topic, "van": str(offset + lo)}))
-    name = next((t for t in doc[1:] if t.is_title and t.is_alpha and len(t) > 2 and not t.ent_type_ and
-                 t.lower_ not in STOP_WORDS and not doc[t.i - 1].is_punct), None)
-    if name is not None and not found:  # a name or a place of theirs: "Ilse", "Drenthe"
+    name = next((t for t in doc if _is_name(t)), None)
+    if name is not None and not found:  # a name or a place of theirs: "Ilse", "Drenthe", "ilse"
         lo, hi = _event_clause(doc, name.i, name.i + 1)
         words = _words(doc[lo:hi])
         if len(words.split()) >= 2:
@@ -511,6 +510,21 @@ def _find_moments(sentence: str, doc: Doc, offset: int) -> List[Notice]:
                                 {"zin": turn_person(words), "start": "", "onderwerp": name.text,
                                  "van": str(offset + lo)}))
     return found
+
+
+def _is_name(token: Token) -> bool:
+    """A name or a place: capitalised inside the sentence ("Ilse"), or typed without a capital and
+    read as a proper name by the pipeline, or as a noun that no Dutch word list knows (the own
+    pipeline's lexicon table), where names stand: after a preposition ("met yusuf", "in gent") or
+    as the subject ("sinds tom weg is"); not "belde vanmiddag", not "mijn vriendn"."""
+    if not token.is_alpha or len(token) < 3 or token.ent_type_ or token.lower_ in STOP_WORDS:
+        return False
+    before = token.doc[token.i - 1] if token.i else None
+    if token.is_title:
+        return before is not None and not before.is_punct
+    unknown = token.vocab.vectors.n_keys > 0 and not token.has_vector  # the official base has no table
+    return (token.pos_ == "PROPN" or unknown and token.pos_ in ("NOUN", "X")) and \
+        (before is not None and before.pos_ == "ADP" or token.dep_ == "nsubj")
 
 
 def _analyse_doc(nlp: Language, sentence: str, doc: Doc, offset: int) -> List[Notice]:

@@ -212,3 +212,19 @@ def test_a_label_takes_singular_or_plural_from_the_morphology(text, plural):
 ])
 def test_a_subordinate_clause_found_by_the_parse_gives_no_label(text):
     assert "label" not in {n.kind for n in analyse(text).notices}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("ik denk nog vaak aan ilse", "ilse"),  # a name typed without its capital, after a preposition
+    ("ik heb gisteren met yusuf gewandeld", "yusuf"),
+    ("Ik denk nog vaak aan Ilse", "Ilse"),
+])
+def test_a_name_is_noticed_also_without_its_capital(text, name):
+    reply = respond(text)
+    assert reply.notice is not None and reply.notice.variant == "naam" and name in reply.text, reply
+
+
+@pytest.mark.parametrize("text", ["mijn vriendn bellen nooit", "ik voel me zo rottg vandaag",
+                                  "ik zit de hele dag op whatsapp te wachten", "Mijn mama belde vanmiddag op."])
+def test_a_typo_or_a_time_word_is_not_taken_for_a_name(text):
+    assert all(n.variant != "naam" for n in analyse(text).notices), analyse(text).notices
