@@ -29,7 +29,7 @@ STAMP_FILE = "stamp.json"
 BLAS_THREADS = 2
 #: numpy's OpenBLAS picks its matrix kernels by CPU (Haswell, Zen, SkylakeX ...) and each kernel
 #: rounds a little differently, so one seed trained different pipelines on different machines
-#: (lower-cased LAS 0.706 on one, 0.690 on an AMD EPYC). Training always uses the Haswell kernels,
+#: (lower-cased LAS 0.706 on an Intel AVX-512 machine, 0.689 on an AMD EPYC). Training always uses the Haswell kernels,
 #: which every x86-64 CPU with AVX2 runs; the choice is made when numpy loads, hence a subprocess.
 KERNEL = "Haswell"
 
