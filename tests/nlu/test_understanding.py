@@ -4,9 +4,8 @@
   (tests/nlu/dev_nlu.yml) may be a near-duplicate of a training example: a difflib ratio of 0.9
   or more, lower-cased and whitespace-normalised. Otherwise the sets would measure memory.
 - Every intent has at least 60 training examples.
-- The trained model (models/reflectie.tar.gz) on the test set: issue 17's targets are macro F1
-  >= 0.95 (not reached yet: an expected failure, README "NLU") and no intent's F1 below 0.85
-  (reached, asserted); the macro floor reached (0.925) is asserted too, so a regression fails.
+- The trained model (models/reflectie.tar.gz) on the test set reaches issue 17's targets:
+  macro F1 >= 0.95 and no intent's F1 below 0.85 (README, "NLU report"), so a regression fails.
   The intent is the final one after every NLU component (fallback, command gate, safety net):
   `nlu_fallback` counts as a miss; the safety net's tiers that answer a `crisis` message
   (`crisis_unclear`, `danger_from_others`) count as `crisis`.
@@ -21,9 +20,6 @@ from testkit.paths import MODEL
 
 MACRO_F1_TARGET = 0.95
 INTENT_F1_TARGET = 0.85
-#: reached on the test set when set (macro 0.935), less the spread seen after small data changes
-#: (about ±0.01); never tuned on the test set. Every intent reaches the target (weakest 0.864).
-MACRO_F1_FLOOR = 0.925
 MIN_EXAMPLES = 60
 
 
@@ -85,11 +81,6 @@ def _weak(result, floor):
     return {name: row["f1-score"] for name, row in result["per_intent"].items() if row["f1-score"] < floor}
 
 
-def test_every_intent_reaches_the_issue_target_and_macro_f1_its_floor_on_the_frozen_test_set(test_set):
-    assert test_set["macro_f1"] >= MACRO_F1_FLOOR and not _weak(test_set, INTENT_F1_TARGET), \
-        _report(test_set, MACRO_F1_FLOOR, INTENT_F1_TARGET)
-
-
-@pytest.mark.xfail(reason="issue 17's macro F1 target is not reached yet (README, NLU)", strict=False)
-def test_the_model_reaches_the_issue_macro_target_on_the_frozen_test_set(test_set):
-    assert test_set["macro_f1"] >= MACRO_F1_TARGET, _report(test_set, MACRO_F1_TARGET, INTENT_F1_TARGET)
+def test_the_model_reaches_the_issue_targets_on_the_frozen_test_set(test_set):
+    assert test_set["macro_f1"] >= MACRO_F1_TARGET and not _weak(test_set, INTENT_F1_TARGET), \
+        _report(test_set, MACRO_F1_TARGET, INTENT_F1_TARGET)
