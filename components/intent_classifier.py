@@ -7,8 +7,9 @@ minute and a half. The features are the message's own words: sublinear tf-idf of
 word unigrams and bigrams ("moet ik", "tot straks") and of character 2-5-grams within words
 (typos, "ge"/"gij" forms, emoji). Classes are weighted by their size; C = 60 was chosen on the
 dev set together with the fallback threshold, and C = 120 with the 2,871 examples of the third
-data round: dev set level, three fixed 80/20 splits 0.910 -> 0.912 (README, "NLU report"). The ranking holds the
-classes' probabilities, which the fallback, the command gate and the safety net read as before.
+data round: dev set level, three fixed 80/20 splits 0.910 -> 0.912 (README, "NLU report"). The
+ranking holds the classes' probabilities, which the fallback, the command gate and the safety
+net read as before.
 Rasa's own LogisticRegressionClassifier was not enough: it reads the count-vector features (no
 tf-idf) and has no C, and such a model reached only 0.964-0.973 on the dev set.
 """
