@@ -66,7 +66,7 @@ def base() -> Tuple[Language, str, Dict]:
         if choice == "official":
             raise SystemExit(f"NL_PIPELINE=official, but {OFFICIAL} cannot be loaded (set NL_CORE_NEWS_SM)")
     result = train.trained_base()
-    nlp = spacy.load(train.DEFAULT_OUTPUT / "model-best")
+    nlp = spacy.load(train.DEFAULT_OUTPUT / train.PIPELINE)
     # the parser is trained one sentence at a time; sentence starts come from punctuation
     nlp.add_pipe("sentencizer", before="parser")
     return nlp, "own (UD Dutch Alpino + LassySmall, language/config.cfg)", {"dev": result["dev"]}

@@ -1,10 +1,15 @@
 """Train and score the project's own Dutch pipeline (spaCy's Python API, no `spacy` command line).
 
-`python -m language.train [output_dir]` converts the vendored corpus (language/ud.py) into
-build/ud/*.spacy, trains language/config.cfg with its fixed seed, and prints the tuning-split scores (the held-out
-scores are printed by language/build_pipeline.py on the built pipeline).
-Normally language/build_pipeline.py calls `trained_base()`, which reuses the result while the stamp
-(corpus + config + this code) is unchanged.
+Two modes, one config (language/config.cfg) and one fixed seed:
+- tuning, `python -m language.train --tuning [output_dir]`: trains on the `train` split alone and
+  prints the scores on the tuning split (`dev`), which picks the best step (model-best). Settings
+  are chosen this way, never on the held-out test.
+- final (the default, what language/build_pipeline.py uses through `trained_base()`): the chosen
+  settings trained on train + tuning split (`train_all`); the pipeline is the last step
+  (model-last), as the tuning runs reach their best at the last steps. Its tuning-split scores are
+  printed too, but that split is then trained on; the held-out scores are printed by
+  language/build_pipeline.py on the built pipeline.
+`trained_base()` reuses the final pipeline while the stamp (corpus + config + this code) is unchanged.
 """
 import json
 import os
@@ -26,6 +31,7 @@ CONFIG = HERE / "config.cfg"
 BUILD = HERE.parent / "build"
 DEFAULT_OUTPUT = BUILD / "spacy_nl_own"
 STAMP_FILE = "stamp.json"
+PIPELINE = "model-last"  # the final mode's pipeline directory inside the output
 BLAS_THREADS = 2
 #: numpy's OpenBLAS picks its matrix kernels by CPU (Haswell, Zen, SkylakeX ...) and each kernel
 #: rounds a little differently, so one seed trained different pipelines on different machines
@@ -52,8 +58,11 @@ def stamp() -> str:
                            *ud.FILES.values()])
 
 
-def train(output: Path = DEFAULT_OUTPUT) -> Dict:
-    """Trains from scratch into `output` (model-best is the pipeline); returns the dev scores.
+def train(output: Path = DEFAULT_OUTPUT, tuning: bool = False) -> Dict:
+    """Trains from scratch into `output`; returns the scores on the tuning split (`dev`).
+
+    Final mode: train + tuning split, `output/PIPELINE` is the pipeline. Tuning mode: `train`
+    alone, model-best (picked on the tuning split) is the pipeline.
 
     One model, all components on one shared tok2vec: on the tuning split the parser learns more
     from the tagging tasks beside it (LAS 0.669 joint against 0.642 trained apart, bench/README.md).
@@ -61,7 +70,8 @@ def train(output: Path = DEFAULT_OUTPUT) -> Dict:
     from spacy.cli.train import train as spacy_train  # the function, not the typer command
 
     if blas_kernel() != KERNEL and os.environ.get("OPENBLAS_CORETYPE") != KERNEL and _can_force_kernel():
-        subprocess.run([sys.executable, "-m", "language.train", str(output)], cwd=HERE.parent, check=True,
+        subprocess.run([sys.executable, "-m", "language.train", *(["--tuning"] if tuning else []), str(output)],
+                       cwd=HERE.parent, check=True,
                        env={**os.environ, "OPENBLAS_CORETYPE": KERNEL}, stdout=sys.stderr)
         return json.loads((output / STAMP_FILE).read_text())
     started = time.time()
@@ -73,11 +83,12 @@ def train(output: Path = DEFAULT_OUTPUT) -> Dict:
     # trains the same pipeline (the thread count changes the rounding).
     set_current_ops(NumpyOps(use_blis=False))
     with threadpool_limits(limits=BLAS_THREADS, user_api="blas"):
-        spacy_train(CONFIG, output, overrides={"paths.train": str(data["train"]), "paths.dev": str(data["dev"]),
-                                                "paths.vectors": str(vectors)})
-    nlp = spacy.load(output / "model-best")
+        spacy_train(CONFIG, output, overrides={"paths.train": str(data["train" if tuning else "train_all"]),
+                                                "paths.dev": str(data["dev"]), "paths.vectors": str(vectors)})
+    nlp = spacy.load(output / ("model-best" if tuning else PIPELINE))
     result = {
         "stamp": stamp(),
+        "mode": "tuning (train)" if tuning else "final (train + tuning split)",
         "minutes": round((time.time() - started) / 60, 2),
         "blas_kernel": blas_kernel(),
         "dev": score(nlp, data["dev"]),  # the held-out test is scored on the built pipeline
@@ -89,12 +100,13 @@ def train(output: Path = DEFAULT_OUTPUT) -> Dict:
 def trained_base(output: Path = DEFAULT_OUTPUT) -> Dict:
     """The trained pipeline's scores; trains first unless a build with the same stamp exists."""
     stamp_path = output / STAMP_FILE
-    if stamp_path.exists() and (output / "model-best" / "meta.json").exists():
+    if stamp_path.exists() and (output / PIPELINE / "meta.json").exists():
         result = json.loads(stamp_path.read_text())
-        if result.get("stamp") == stamp():
+        if result.get("stamp") == stamp() and result.get("mode", "").startswith("final"):
             return result
     return train(output)
 
 
 if __name__ == "__main__":
-    print(json.dumps(train(Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_OUTPUT), indent=2))
+    args = [a for a in sys.argv[1:] if a != "--tuning"]
+    print(json.dumps(train(Path(args[0]) if args else DEFAULT_OUTPUT, tuning="--tuning" in sys.argv), indent=2))

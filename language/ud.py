@@ -3,7 +3,8 @@
 Splits (fixed, no randomness):
 - train: UD_Dutch-Alpino dev, UD_Dutch-LassySmall test, and LassySmall dev without its last fifth;
 - dev:   the last fifth of LassySmall dev (contiguous, so no article is split across the line
-         more than once); used for tuning and to pick the best training step;
+         more than once); settings are tuned on it with a pipeline trained on `train` alone;
+- train_all: train + dev, what the built pipeline is trained on once the settings are chosen;
 - test:  UD_Dutch-Alpino test, held out: scored only when the pipeline is built, never trained on
          or tuned against; `test_lower` is the same text lower-cased (chat text, Rasa's
          `case_sensitive: false`).
@@ -94,6 +95,7 @@ def splits(vocab: Vocab = None) -> Dict[str, List[Doc]]:
     test = _docs(sentences("alpino_test"), vocab, n_sents=1)
     return {
         "train": _docs(train, vocab),
+        "train_all": _docs(train + lassy[cut:], vocab),
         "dev": _docs(lassy[cut:], vocab, n_sents=1),
         "test": test,
         "test_lower": [lowercase(d) for d in test],
@@ -123,7 +125,7 @@ def write(target: Path) -> Dict[str, Path]:
 def write_if_missing(target: Path) -> Dict[str, Path]:
     """`write()`, unless the files under `target` were written from the same corpus and code."""
     stamp = fingerprint([Path(__file__), *FILES.values()])
-    paths = {name: target / f"{name}.spacy" for name in ("train", "dev", "test", "test_lower")}
+    paths = {name: target / f"{name}.spacy" for name in ("train", "train_all", "dev", "test", "test_lower")}
     stamp_path = target / "stamp"
     if stamp_path.exists() and stamp_path.read_text() == stamp and all(p.exists() for p in paths.values()):
         return paths

@@ -514,16 +514,17 @@ def _find_moments(sentence: str, doc: Doc, offset: int) -> List[Notice]:
 
 def _is_name(token: Token) -> bool:
     """A name or a place: capitalised inside the sentence ("Ilse"), or typed without a capital and
-    read as a proper name by the pipeline, or as a noun that no Dutch word list knows (the own
-    pipeline's lexicon table), where names stand: after a preposition ("met yusuf", "in gent") or
-    as the subject ("sinds tom weg is"); not "belde vanmiddag", not "mijn vriendn"."""
+    read as a proper name by the pipeline, or as a noun or adjective that no Dutch word list knows
+    (the own pipeline's lexicon table; a lower-cased name often reads as an adjective: "aan ilse"),
+    where names stand: after a preposition ("met yusuf", "in gent") or as the subject ("sinds tom
+    weg is"); not "belde vanmiddag", not "mijn vriendn"."""
     if not token.is_alpha or len(token) < 3 or token.ent_type_ or token.lower_ in STOP_WORDS:
         return False
     before = token.doc[token.i - 1] if token.i else None
     if token.is_title:
         return before is not None and not before.is_punct
     unknown = token.vocab.vectors.n_keys > 0 and not token.has_vector  # the official base has no table
-    return (token.pos_ == "PROPN" or unknown and token.pos_ in ("NOUN", "X")) and \
+    return (token.pos_ == "PROPN" or unknown and token.pos_ in ("NOUN", "ADJ", "X")) and \
         (before is not None and before.pos_ == "ADP" or token.dep_ == "nsubj")
 
 
