@@ -5,7 +5,8 @@ server (actions/clarify.py asks), so both agree on what a question offers. No Ra
 
 A command only counts if choosing it would do something where the person is:
 - in a running reflection, waiting for an answer: leaving the question (stop, show, export,
-  delete) or skipping it. "Verder" and "doei" are taken as the answer there, as before.
+  delete) or skipping it. "Verder" is taken as the answer there; a goodbye leaves only with a
+  farewell word (actions/exercises/form.py, core/leave_taking.py), else it is the answer too.
 - outside a reflection: everything but stop and skip, which there both answer "er loopt nu geen
   reflectie" (the button "Iets anders" leads to that kind of answer too).
 """

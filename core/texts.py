@@ -573,6 +573,10 @@ PAUSED = (
     "Goed, we stoppen hier. Wat je schreef, is bewaard. "
     "Je kunt later verdergaan: typ dan “ga verder”."
 )
+PAUSED_GOODBYE = (
+    "Dag! Je reflectie staat op pauze en wat je al schreef, is bewaard. "
+    "Wil je later verder, typ dan “ga verder”. Tot een volgende keer."
+)
 PAUSED_AFTER_CRISIS = "Je reflectie staat op pauze. Je kunt er later mee verder, als je dat wilt."
 RESUMED = "We gaan verder met “{label}”. Je had {done} van de {total} vragen al beantwoord."
 RESUMED_LAST = "Je laatste antwoord was: “{a}”."

@@ -5,6 +5,8 @@
 - `action_resume_reflection`: continue_exercise, also in a new conversation; progress comes
   from the reflection store, not the tracker.
 - `action_pause_reflection`: stop_exercise while the form runs; progress stays kept.
+- `action_finish_reflection` also pauses, with a goodbye, when a goodbye ended the form before
+  the last question (actions/exercises/form.py, `HINT_LEFT`).
 - `action_finish_reflection`: after the answer to the closing question (the form's last slot,
   asked by the ask action with the reflection on all answers): acknowledge it, close the run in
   the store, and only then offer what could come next ("ja" leads to the choice of reflections,
@@ -35,6 +37,8 @@ from actions.exercises.base import (
 from actions.exercises.form import (
     FIRST_TRY_SLOT,
     FORM,
+    GOODBYE_INTENT,
+    HINT_LEFT,
     HINT_RESUMED,
     HINT_SLOT,
     NUDGED_SLOT,
@@ -47,7 +51,6 @@ from store.render import exercise_label
 from store.repository import OpenSession, StoreUnavailable
 
 MENU = "utter_menu"
-GOODBYE_INTENT = "goodbye"
 _NAME = re.compile(r"\b[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?\b")
 _NOT_NAMES = {"ik", "het", "de", "dat", "die", "dit", "ja", "nee", "mijn", "hij", "zij", "ze", "we", "wij",
               "en", "maar", "als", "dan", "toen", "soms", "misschien", "eigenlijk", "dank", "oké"}
@@ -150,6 +153,9 @@ class ActionFinishReflection(StoreAction):
         exercise = get(key)
         if exercise is None:
             return []
+        if tracker.get_slot(HINT_SLOT) == HINT_LEFT:  # "doei 👋" halfway: paused, not finished
+            dispatcher.utter_message(text=texts.PAUSED_GOODBYE)
+            return [SlotSet("requested_slot", None), SlotSet(HINT_SLOT, None), SlotSet(NUDGED_SLOT, None)]
         session_id = tracker.get_slot(progress.SESSION_SLOT)
         closing_slot = SLOTS[min(question_count(exercise, tracker.slots), len(SLOTS) - 1)]
         answer = tracker.get_slot(closing_slot)

@@ -5,7 +5,10 @@ The form's required slots depend on the exercise (slot `exercise`) and, for some
 answers. Validation is kind: an empty or one-word answer, a skip where skipping is not possible,
 or an exercise-specific check (geven_om, verbondenheid) gets one invitation to try again, stored
 in `reflection_hint` and said by the ask action instead of repeating the question; the second
-try is accepted. "Weet ik niet" is an answer, and where a question welcomes a short answer
+try is accepted. A goodbye with a farewell word ("doei 👋", "tot later": core/leave_taking.py)
+ends the form early without keeping it as an answer, and action_finish_reflection then pauses
+the run with a goodbye; a goodbye without one ("ik ga er een nachtje over slapen") stays an
+answer. "Weet ik niet" is an answer, and where a question welcomes a short answer
 (`Question.short_ok`) "niemand", "nee" or an emoji is never nudged. Every accepted answer is
 logged at once. Before the next question, the ask action acknowledges the answer just given
 (acknowledge.py).
@@ -19,7 +22,7 @@ import re
 from typing import Any, Dict, List, Optional, Text, Tuple, Type
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -43,6 +46,7 @@ from actions.exercises.base import (
 from actions.exercises.registry import get
 from core import texts
 from core.advice_guard import is_clean
+from core.leave_taking import takes_leave
 from store.repository import TextTooLong, get_store
 
 FORM = "reflection_form"
@@ -50,9 +54,11 @@ HINT_SLOT = "reflection_hint"
 NUDGED_SLOT = "reflection_nudged"
 FIRST_TRY_SLOT = "reflection_first_try"
 SKIP_INTENT = "skip_question"
+GOODBYE_INTENT = "goodbye"
 # General hint keys; exercise-specific ones are "<exercise>:<what>".
 HINT_SHORT, HINT_EMPTY, HINT_NO_SKIP, HINT_SKIPPED = "kort", "leeg", "niet_overslaan", "overgeslagen"
 HINT_RESUMED = "hervat"  # the run was just resumed: the question without an acknowledgement
+HINT_LEFT = "afscheid"  # a goodbye ended the form: action_finish_reflection pauses the run
 CLOSING_STEP = "afsluiting"  # the answer to the closing question, kept as the reflection's last step
 OVERVIEW_STEP = "overzicht"
 QUOTED = re.compile(r"“[^”]*”")  # the person's own words: the guard checks what we add around them
@@ -112,6 +118,12 @@ class ValidateReflectionForm(FormValidationAction):
     ) -> List[Text]:
         return required(get(tracker.get_slot("exercise")), tracker.slots)
 
+    async def next_requested_slot(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                  domain: DomainDict) -> Optional[EventType]:
+        if tracker.get_slot(HINT_SLOT) == HINT_LEFT:  # a goodbye: no next question, the form ends
+            return SlotSet("requested_slot", None)
+        return await super().next_requested_slot(dispatcher, tracker, domain)
+
     def validate_antwoord_1(self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                             domain: DomainDict) -> Dict[Text, Any]:
         return self._validate("antwoord_1", slot_value, dispatcher, tracker)
@@ -155,6 +167,8 @@ class ValidateReflectionForm(FormValidationAction):
             self._save(tracker, exercise, {**filled_slots(tracker.slots), slot: SKIPPED})
             return {slot: SKIPPED, HINT_SLOT: HINT_SKIPPED, NUDGED_SLOT: None}
 
+        if intent_name(tracker.latest_message) == GOODBYE_INTENT and takes_leave(text):
+            return {slot: None, HINT_SLOT: HINT_LEFT, NUDGED_SLOT: None}
         if intent_name(tracker.latest_message) == SKIP_INTENT and len(words(text)) <= 8:
             if question.skippable or nudged:
                 return skip()

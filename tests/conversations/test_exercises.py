@@ -153,6 +153,29 @@ def test_stop_halfway_and_resume_in_a_new_session(assistant, sender, store, exer
     assert store.open_session(CHANNEL, sender) is None
 
 
+@pytest.mark.parametrize("goodbye", ["doei 👋", "dank je, ik moet weer aan het werk. tot later"])
+def test_a_goodbye_halfway_pauses_with_a_goodbye_and_is_not_kept_as_an_answer(assistant, sender, store, goodbye):
+    steps, answers = SCRIPTS["kennen"]
+    start(assistant, sender, "kennen")
+    assistant.texts(sender, answers[0])
+    bye = clean(assistant.texts(sender, goodbye))
+    assert "pauze" in bye and "ga verder" in bye and "?" not in bye, bye
+    assert assistant.tracker(sender).active_loop_name is None
+    assert [r.text for r in logged(store, sender)] == answers[:1], "the goodbye is not an answer"
+    assert store.open_session(CHANNEL, sender) is not None, "the reflection stays open to resume"
+    resumed = assistant.texts(sender, "ga verder")
+    assert "We gaan verder" in resumed and answers[0] in resumed, resumed
+
+
+def test_an_answer_that_reads_as_goodbye_is_still_an_answer(assistant, sender, store):
+    """No farewell word: "ik ga er een nachtje over slapen" is an answer, as it was."""
+    start(assistant, sender, "geven_om")
+    assistant.texts(sender, "mijn zus")
+    assistant.texts(sender, "ik ga er een nachtje over slapen")
+    assert [r.text for r in logged(store, sender)] == ["mijn zus", "ik ga er een nachtje over slapen"]
+    assert assistant.tracker(sender).active_loop_name == "reflection_form"
+
+
 @pytest.mark.parametrize("exercise", EXERCISES)
 def test_crisis_interrupts_a_reflection(assistant, sender, store, exercise):
     steps, answers = SCRIPTS[exercise]
