@@ -5,8 +5,9 @@ The form's required slots depend on the exercise (slot `exercise`) and, for some
 answers. Validation is kind: an empty or one-word answer, a skip where skipping is not possible,
 or an exercise-specific check (geven_om, verbondenheid) gets one invitation to try again, stored
 in `reflection_hint` and said by the ask action instead of repeating the question; the second
-try is accepted. A goodbye with a farewell word ("doei 👋", "tot later": core/leave_taking.py)
-ends the form early without keeping it as an answer, and action_finish_reflection then pauses
+try is accepted. A short goodbye with a farewell word ("doei 👋", "tot later":
+core/leave_taking.py; at most LEAVE_MAX_WORDS words, so a long answer that ends "… tot later" is
+kept) ends the form early without keeping it as an answer, and action_finish_reflection then pauses
 the run with a goodbye; a goodbye without one ("ik ga er een nachtje over slapen") stays an
 answer. "Weet ik niet" is an answer, and where a question welcomes a short answer
 (`Question.short_ok`) "niemand", "nee" or an emoji is never nudged. Every accepted answer is
@@ -55,6 +56,9 @@ NUDGED_SLOT = "reflection_nudged"
 FIRST_TRY_SLOT = "reflection_first_try"
 SKIP_INTENT = "skip_question"
 GOODBYE_INTENT = "goodbye"
+#: 184 of the 186 goodbyes in the NLU training and dev data have at most 15 words (the longest 22);
+#: a longer message is an answer, whatever it ends with, so that nothing written is lost.
+LEAVE_MAX_WORDS = 15
 # General hint keys; exercise-specific ones are "<exercise>:<what>".
 HINT_SHORT, HINT_EMPTY, HINT_NO_SKIP, HINT_SKIPPED = "kort", "leeg", "niet_overslaan", "overgeslagen"
 HINT_RESUMED = "hervat"  # the run was just resumed: the question without an acknowledgement
@@ -167,7 +171,8 @@ class ValidateReflectionForm(FormValidationAction):
             self._save(tracker, exercise, {**filled_slots(tracker.slots), slot: SKIPPED})
             return {slot: SKIPPED, HINT_SLOT: HINT_SKIPPED, NUDGED_SLOT: None}
 
-        if intent_name(tracker.latest_message) == GOODBYE_INTENT and takes_leave(text):
+        if intent_name(tracker.latest_message) == GOODBYE_INTENT and takes_leave(text) \
+                and len(words(text)) <= LEAVE_MAX_WORDS:
             return {slot: None, HINT_SLOT: HINT_LEFT, NUDGED_SLOT: None}
         if intent_name(tracker.latest_message) == SKIP_INTENT and len(words(text)) <= 8:
             if question.skippable or nudged:

@@ -89,6 +89,26 @@ def test_skip_where_allowed_and_not_where_needed(factory, session):
     assert refused["antwoord_1"] is None and refused["reflection_hint"] == "niet_overslaan"
 
 
+def test_a_goodbye_with_a_farewell_word_ends_the_form_without_an_answer(factory, store, session):
+    slots = {"exercise": "samenhang", "reflection_session": session, "antwoord_1": "Werk."}
+    left, _ = validate(factory, "antwoord_2", "dank je, ik moet weer aan het werk. tot later", intent="goodbye",
+                       **slots)
+    assert left["antwoord_2"] is None and left["reflection_hint"] == "afscheid" and left["requested_slot"] is None
+    assert store.all_reflections(CHANNEL, "persoon-1") == []
+
+
+@pytest.mark.parametrize("answer", [
+    "ik ga er een nachtje over slapen",  # read as goodbye, no farewell word
+    "Ik zou zeggen dat ik haar mis en dat ik hoop dat we snel weer samen koffie drinken, en dan tot later.",
+])
+def test_an_answer_read_as_goodbye_stays_an_answer(factory, store, session, answer):
+    """Without a farewell word, or too long to be only a goodbye: kept, and the next question comes."""
+    values, _ = validate(factory, "antwoord_2", answer, intent="goodbye", exercise="samenhang",
+                         reflection_session=session, antwoord_1="Werk.")
+    assert values["antwoord_2"] == answer and values["requested_slot"] == "antwoord_3"
+    assert [r.text for r in store.all_reflections(CHANNEL, "persoon-1")] == [answer]
+
+
 def test_long_answer_is_kept_exactly(factory, store, session):
     long = ("Ik weet niet goed hoe ik dit moet zeggen. " * 60)[:2000]
     values, _ = validate(factory, "antwoord_1", long, exercise="samenhang", reflection_session=session)
