@@ -1,9 +1,10 @@
-"""Does a message take leave? ("doei", "tot later", "bedankt, dag!")
+"""Does a message say a farewell? ("doei", "tot later", "bedankt, dag!": core/leave_taking.yml)
 
 The classifier also reads everyday sentences as `goodbye` ("ik ga er een nachtje over slapen",
 0.99), and confidence does not tell them apart. Inside a running reflection such a sentence is
-an answer, so actions/exercises/form.py pauses the reflection on a goodbye only when it says one
-of the farewells of core/leave_taking.yml. No Rasa here.
+an answer, so actions/exercises/form.py pauses the reflection on a goodbye only when it says a
+farewell; a plain "ik ga slapen" can answer "wat doe je dan?" and stays an answer too.
+No Rasa here.
 """
 import re
 from functools import lru_cache
@@ -26,6 +27,6 @@ def _pattern() -> Pattern:
     return re.compile("|".join([anywhere, alone, "\U0001f44b"]))
 
 
-def takes_leave(text: str) -> bool:
+def says_farewell(text: str) -> bool:
     """The message says a farewell (emoji and punctuation around it allowed)."""
     return bool(_pattern().search(fold(text).strip()))

@@ -5,7 +5,7 @@ The form's required slots depend on the exercise (slot `exercise`) and, for some
 answers. Validation is kind: an empty or one-word answer, a skip where skipping is not possible,
 or an exercise-specific check (geven_om, verbondenheid) gets one invitation to try again, stored
 in `reflection_hint` and said by the ask action instead of repeating the question; the second
-try is accepted. A short goodbye with a farewell word ("doei 👋", "tot later":
+try is accepted. A short goodbye with a farewell ("doei 👋", "tot later": `says_farewell` of
 core/leave_taking.py; at most LEAVE_MAX_WORDS words, so a long answer that ends "… tot later" is
 kept) ends the form early without keeping it as an answer, and action_finish_reflection then pauses
 the run with a goodbye; a goodbye without one ("ik ga er een nachtje over slapen") stays an
@@ -47,7 +47,7 @@ from actions.exercises.base import (
 from actions.exercises.registry import get
 from core import texts
 from core.advice_guard import is_clean
-from core.leave_taking import takes_leave
+from core.leave_taking import says_farewell
 from store.repository import TextTooLong, get_store
 
 FORM = "reflection_form"
@@ -171,7 +171,7 @@ class ValidateReflectionForm(FormValidationAction):
             self._save(tracker, exercise, {**filled_slots(tracker.slots), slot: SKIPPED})
             return {slot: SKIPPED, HINT_SLOT: HINT_SKIPPED, NUDGED_SLOT: None}
 
-        if intent_name(tracker.latest_message) == GOODBYE_INTENT and takes_leave(text) \
+        if intent_name(tracker.latest_message) == GOODBYE_INTENT and says_farewell(text) \
                 and len(words(text)) <= LEAVE_MAX_WORDS:
             return {slot: None, HINT_SLOT: HINT_LEFT, NUDGED_SLOT: None}
         if intent_name(tracker.latest_message) == SKIP_INTENT and len(words(text)) <= 8:
