@@ -5,12 +5,12 @@
 - `action_resume_reflection`: continue_exercise, also in a new conversation; progress comes
   from the reflection store, not the tracker.
 - `action_pause_reflection`: stop_exercise while the form runs; progress stays kept.
-- `action_finish_reflection` also pauses, with a goodbye, when a goodbye ended the form before
-  the last question (actions/exercises/form.py, `HINT_LEFT`).
 - `action_finish_reflection`: after the answer to the closing question (the form's last slot,
   asked by the ask action with the reflection on all answers): acknowledge it, close the run in
   the store, and only then offer what could come next ("ja" leads to the choice of reflections,
   "nee" to a kind close: data/rules/exercises.yml).
+  When a goodbye ended the form before the last question (actions/exercises/form.py,
+  `HINT_LEFT`), it pauses the run with a goodbye instead.
 """
 import re
 from typing import Any, Dict, Optional, Sequence, Text
