@@ -125,6 +125,11 @@ class ActionResumeReflection(StoreAction):
         return resume_events(dispatcher, unfinished)
 
 
+def paused_slots() -> Events:
+    """A paused run: no question asked, no hint; exercise and session stay for "ga verder"."""
+    return [SlotSet("requested_slot", None), SlotSet(HINT_SLOT, None), SlotSet(NUDGED_SLOT, None)]
+
+
 class ActionPauseReflection(StoreAction):
     """Pause on "stop". At the closing question there is nothing left to pause: the run is closed."""
 
@@ -140,8 +145,7 @@ class ActionPauseReflection(StoreAction):
             progress.finish(tracker, tracker.get_slot(progress.SESSION_SLOT), self.store_factory)
             return [ActiveLoop(None)] + run_slots(None, None)
         dispatcher.utter_message(text=texts.PAUSED)
-        return [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet(HINT_SLOT, None),
-                SlotSet(NUDGED_SLOT, None)]
+        return [ActiveLoop(None)] + paused_slots()
 
 
 class ActionFinishReflection(StoreAction):
@@ -155,7 +159,7 @@ class ActionFinishReflection(StoreAction):
             return []
         if tracker.get_slot(HINT_SLOT) == HINT_LEFT:  # "doei 👋" halfway: paused, not finished
             dispatcher.utter_message(text=texts.PAUSED_GOODBYE)
-            return [SlotSet("requested_slot", None), SlotSet(HINT_SLOT, None), SlotSet(NUDGED_SLOT, None)]
+            return paused_slots()
         session_id = tracker.get_slot(progress.SESSION_SLOT)
         closing_slot = SLOTS[min(question_count(exercise, tracker.slots), len(SLOTS) - 1)]
         answer = tracker.get_slot(closing_slot)

@@ -171,10 +171,10 @@ class ValidateReflectionForm(FormValidationAction):
             self._save(tracker, exercise, {**filled_slots(tracker.slots), slot: SKIPPED})
             return {slot: SKIPPED, HINT_SLOT: HINT_SKIPPED, NUDGED_SLOT: None}
 
-        if intent_name(tracker.latest_message) == GOODBYE_INTENT and says_farewell(text) \
-                and len(words(text)) <= LEAVE_MAX_WORDS:
+        intent = intent_name(tracker.latest_message)
+        if intent == GOODBYE_INTENT and says_farewell(text) and len(words(text)) <= LEAVE_MAX_WORDS:
             return {slot: None, HINT_SLOT: HINT_LEFT, NUDGED_SLOT: None}
-        if intent_name(tracker.latest_message) == SKIP_INTENT and len(words(text)) <= 8:
+        if intent == SKIP_INTENT and len(words(text)) <= 8:
             if question.skippable or nudged:
                 return skip()
             return again(HINT_NO_SKIP)
