@@ -55,8 +55,8 @@ def _choice() -> str:
 
 
 def base() -> Tuple[Language, str]:
-    """(pipeline, description) for the chosen base. The own pipeline's tuning-split scores stay in
-    its stamp.json: the final build is trained on that split, so they are not a score."""
+    """(pipeline, description) for the chosen base. The own pipeline is trained on the tuning
+    split too, so only the held-out scores (below) are a score of it."""
     from language import train
 
     choice = _choice()

@@ -6,8 +6,8 @@ Two modes, one config (language/config.cfg) and one fixed seed:
   are chosen this way, never on the held-out test.
 - final (the default, what language/build_pipeline.py uses through `trained_base()`): the chosen
   settings trained on train + tuning split (`train_all`); the pipeline is the last step
-  (model-last), as the tuning runs reach their best at the last steps. Its tuning-split scores are
-  printed too, but that split is then trained on; the held-out scores are printed by
+  (model-last), as the tuning runs reach their best at the last steps. The tuning split is then
+  trained on, so it is not scored; the held-out scores are printed by
   language/build_pipeline.py on the built pipeline.
 `trained_base()` reuses the final pipeline while the stamp (corpus + config + this code) is unchanged.
 """
@@ -59,7 +59,7 @@ def stamp() -> str:
 
 
 def train(output: Path = DEFAULT_OUTPUT, tuning: bool = False) -> Dict:
-    """Trains from scratch into `output`; returns the scores on the tuning split (`dev`).
+    """Trains from scratch into `output`; returns the stamp (tuning mode: with the `dev` scores).
 
     Final mode: train + tuning split, `output/PIPELINE` is the pipeline. Tuning mode: `train`
     alone, model-best (picked on the tuning split) is the pipeline.
@@ -85,20 +85,20 @@ def train(output: Path = DEFAULT_OUTPUT, tuning: bool = False) -> Dict:
     with threadpool_limits(limits=BLAS_THREADS, user_api="blas"):
         spacy_train(CONFIG, output, overrides={"paths.train": str(data["train" if tuning else "train_all"]),
                                                 "paths.dev": str(data["dev"]), "paths.vectors": str(vectors)})
-    nlp = spacy.load(output / ("model-best" if tuning else PIPELINE))
     result = {
         "stamp": stamp(),
         "mode": "tuning (train)" if tuning else "final (train + tuning split)",
         "minutes": round((time.time() - started) / 60, 2),
         "blas_kernel": blas_kernel(),
-        "dev": score(nlp, data["dev"]),  # the held-out test is scored on the built pipeline
     }
+    if tuning:  # the held-out test is scored on the built pipeline
+        result["dev"] = score(spacy.load(output / "model-best"), data["dev"])
     (output / STAMP_FILE).write_text(json.dumps(result, indent=2))
     return result
 
 
 def trained_base(output: Path = DEFAULT_OUTPUT) -> Dict:
-    """The trained pipeline's scores; trains first unless a build with the same stamp exists."""
+    """The final pipeline's stamp; trains first unless a build with the same stamp exists."""
     stamp_path = output / STAMP_FILE
     if stamp_path.exists() and (output / PIPELINE / "meta.json").exists():
         result = json.loads(stamp_path.read_text())
